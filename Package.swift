@@ -1,0 +1,45 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Settings every Beacon target shares: Swift 6 mode is the default for tools 6.x; these add
+// the upcoming features the codebases we learn from use, so imports and `any` stay explicit.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Beacon",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "beacon", targets: ["beacon"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    ],
+    targets: [
+        // libxml2 from the system; shim.h hides its ICU headers from Foundation (see docs/ARCHITECTURE.md).
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(name: "BeaconCore", swiftSettings: strictSettings),
+        .target(name: "BeaconXML", dependencies: ["BeaconCore", "CLibXML2"], swiftSettings: strictSettings),
+        .executableTarget(
+            name: "beacon",
+            dependencies: [
+                "BeaconCore", "BeaconXML",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "BeaconCoreTests", dependencies: ["BeaconCore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "BeaconXMLTests",
+            dependencies: ["BeaconXML", "BeaconCore"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "BeaconCLITests", dependencies: ["beacon"], swiftSettings: strictSettings),
+    ]
+)

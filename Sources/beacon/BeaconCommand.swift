@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+
+/// The `beacon` command: trains and certifies peer support specialists.
+@main
+struct BeaconCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "beacon",
+        abstract: "Train and certify mental-health peer support specialists.",
+        discussion: """
+            Curricula are XML files (see docs/curriculum-format.md). Start by checking one:
+              beacon lint curricula/sample
+            """,
+        version: "0.1.0",
+        subcommands: [Lint.self]
+    )
+
+    /// Exit codes follow the linters people know: 0 clean, 1 problems found, 2 the command
+    /// itself was used wrongly (ArgumentParser's own default for that is 64).
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure || (code != .success && code != .failure && !(error is ExitCode)) {
+                let message = fullMessage(for: error)
+                FileHandle.standardError.write(Data((message + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}
