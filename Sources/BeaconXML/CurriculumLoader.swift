@@ -1,4 +1,5 @@
 import BeaconCore
+import CLibXML2
 import Foundation
 
 /// What loading one curriculum file produced.
@@ -13,14 +14,17 @@ public struct LoadedCurriculum: Sendable {
 
     public var path: String
     public var content: Content?
-    /// Every problem found while reading, including, validating and mapping, in reading order.
+    /// Every problem found while reading, validating and mapping.
     public var diagnostics: [Diagnostic]
-    /// The files read: the one named and those it included.
+    /// The files read: the one named, then the modules it includes.
     public var files: [String]
 }
 
 /// Reads curriculum files safely: no network, no DTDs or entities, includes confined to the
 /// course folder, size and depth limits, XSD validation, and mapping into BeaconCore values.
+///
+/// Each file of a course is parsed, validated and mapped on its own, so the included modules
+/// are handled in parallel on every core, and no file's content is ever copied into another's.
 public struct CurriculumLoader: Sendable {
     public var limits: LoadLimits
     /// The `curriculum.xsd` to validate against.
@@ -34,24 +38,135 @@ public struct CurriculumLoader: Sendable {
     /// Loads one file. Never throws: every problem becomes a diagnostic.
     public func load(path: String) -> LoadedCurriculum {
         var reader = DocumentReader(limits: limits)
-        let document = reader.load(path: path)
+        let document = reader.open(path: path)
         var result = LoadedCurriculum(path: path, content: nil, diagnostics: reader.diagnostics, files: [path])
         guard let document, let root = document.root else { return result }
-        result.files = document.files.map(\.path)
-        // A broken include was already reported; validating would only add "missing module" noise.
+        let schema: CompiledSchema
+        switch CompiledSchema.load(schemaPath) {
+        case .success(let compiled): schema = compiled
+        case .failure(let problem):
+            result.diagnostics.append(problem.diagnostic)
+            return result
+        }
+
+        guard root.hasName("course") else {
+            // A module file (or a wrong root, which the schema reports).
+            for include in DocumentReader.nestedIncludes(below: root) + root.elements.filter(\.isInclude) {
+                result.diagnostics.append(Diagnostic(
+                    .error, "B006", "xi:include is only allowed in the course file, in place of a <module>",
+                    help: "include whole module files from course.xml",
+                    at: document.location(of: include, elementName: "xi:include")
+                ))
+            }
+            let file = FileJob.run(document: document, schema: schema)
+            result.diagnostics += file.diagnostics
+            if result.diagnostics.hasErrors { return result }
+            result.content = file.module.map(LoadedCurriculum.Content.module)
+            return result
+        }
+
+        let includes = reader.includes(of: document)
+        result.diagnostics = reader.diagnostics
+        result.files += includes.map(\.path)
+
+        // Job 0 validates the course file; job n reads, validates and maps the n-th module.
+        let slots = Slots<FileJob.Outcome>(count: includes.count + 1)
+        let courseDocument = UncheckedBox(document)
+        let inputs = includes.map { FileJob.Input(path: $0.path, location: $0.location) }
+        DispatchQueue.concurrentPerform(iterations: includes.count + 1) { index in
+            if index == 0 {
+                slots[0] = FileJob.Outcome(module: nil, diagnostics: schema.validate(courseDocument.value))
+            } else {
+                slots[index] = FileJob.run(inputs[index - 1], limits: limits, schema: schema)
+            }
+        }
+        let outcomes = slots.values
+        for outcome in outcomes { result.diagnostics += outcome.diagnostics }
+        // Mapping a course with schema errors would only add noise; fix those first.
         guard !result.diagnostics.hasErrors else { return result }
 
-        let schemaErrors = SchemaValidator(schemaPath: schemaPath).validate(document)
-        result.diagnostics += schemaErrors
-        guard !schemaErrors.hasErrors else { return result }
-
-        let mapper = CurriculumMapper(document: document)
-        switch root.name {
-        case "course": result.content = .course(mapper.course(root))
-        case "module": result.content = .module(mapper.module(root))
-        default: break  // the schema accepts no other root
+        var modules: [xmlNodePtr: Module] = [:]
+        for (include, outcome) in zip(includes, outcomes.dropFirst()) {
+            if let module = outcome.module { modules[include.element] = module }
         }
+        let mapper = CurriculumMapper(document: document)
+        result.content = .course(mapper.course(root, includedModules: modules))
         result.diagnostics += mapper.problems.diagnostics
         return result
     }
+}
+
+/// Reading, validating and mapping one module file: the unit of parallel work.
+enum FileJob {
+    /// What a job needs to know of the include it handles.
+    struct Input: Sendable {
+        var path: String
+        var location: SourceLocation
+    }
+
+    struct Outcome: Sendable {
+        var module: Module?
+        var diagnostics: [Diagnostic]
+    }
+
+    static func run(_ include: Input, limits: LoadLimits, schema: CompiledSchema) -> Outcome {
+        var reader = DocumentReader(limits: limits)
+        guard let document = reader.open(path: include.path, includedFrom: include.location) else {
+            return Outcome(module: nil, diagnostics: reader.diagnostics)
+        }
+        var diagnostics: [Diagnostic] = []
+        if let root = document.root, !root.hasName("module") {
+            diagnostics.append(Diagnostic(
+                .error, "B006", "\(include.path) is not a module file (its root is <\(root.name)>)",
+                help: "include only files whose root element is <module>",
+                at: include.location
+            ))
+            return Outcome(module: nil, diagnostics: diagnostics)
+        }
+        if let root = document.root {
+            for nested in DocumentReader.nestedIncludes(below: root) + root.elements.filter(\.isInclude) {
+                diagnostics.append(Diagnostic(
+                    .error, "B006", "xi:include is only allowed in the course file, in place of a <module>",
+                    help: "include every module from course.xml; a module cannot include other files",
+                    at: document.location(of: nested, elementName: "xi:include")
+                ))
+            }
+        }
+        let outcome = run(document: document, schema: schema)
+        return Outcome(module: diagnostics.isEmpty ? outcome.module : nil, diagnostics: diagnostics + outcome.diagnostics)
+    }
+
+    static func run(document: CurriculumDocument, schema: CompiledSchema) -> Outcome {
+        let errors = schema.validate(document)
+        guard !errors.hasErrors, let root = document.root, root.hasName("module") else {
+            return Outcome(module: nil, diagnostics: errors)
+        }
+        let mapper = CurriculumMapper(document: document)
+        let module = mapper.module(root)
+        return Outcome(module: module, diagnostics: errors + mapper.problems.diagnostics)
+    }
+}
+
+/// A result per parallel job, each written once by its own job.
+final class Slots<Value: Sendable>: @unchecked Sendable {
+    // Safe: every access goes through the lock.
+    private var storage: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    subscript(index: Int) -> Value? {
+        get { lock.withLock { storage[index] } }
+        set { lock.withLock { storage[index] = newValue } }
+    }
+
+    var values: [Value] { lock.withLock { storage.compactMap { $0 } } }
+}
+
+/// Hands a non-Sendable value to a parallel job that only reads it.
+struct UncheckedBox<Value>: @unchecked Sendable {
+    // Safe: the course document is only read (validated) by one job while the others touch
+    // other documents; the loader uses it again only after every job has finished.
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }

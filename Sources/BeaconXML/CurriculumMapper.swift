@@ -24,7 +24,8 @@ struct CurriculumMapper {
 
     // MARK: Course
 
-    func course(_ node: XMLNode) -> Course {
+    /// Maps the course; each xi:include is replaced by the module mapped from its file.
+    func course(_ node: XMLNode, includedModules: [xmlNodePtr: Module] = [:]) -> Course {
         var course = Course(id: node.attribute("id") ?? "", version: node.attribute("version") ?? "", location: location(node))
         course.language = xmlLang(node) ?? "en"
         for child in node.elements {
@@ -33,6 +34,7 @@ struct CurriculumMapper {
             case "description": course.description = blocks(child)
             case "competency": course.competencies.append(competency(child))
             case "module": course.modules.append(module(child))
+            case "include": if let module = includedModules[child.pointer] { course.modules.append(module) }
             case "certification": course.certifications.append(certification(child))
             default: break
             }

@@ -8,41 +8,33 @@ public struct LoadLimits: Sendable {
     public var maxFileBytes = 32 << 20
     /// Largest total across a course and its includes.
     public var maxTotalBytes = 256 << 20
-    /// Deepest chain of includes (a course including a module including …).
-    public var maxIncludeDepth = 8
     /// Most includes in one course.
     public var maxIncludes = 2_000
 
     public init() {}
 }
 
-/// Reads a curriculum file and the files it includes, refusing anything unsafe, and reports
-/// every problem as a diagnostic instead of throwing.
+/// Reads curriculum files and checks the includes of a course, refusing anything unsafe, and
+/// reports every problem as a diagnostic instead of throwing.
 struct DocumentReader {
     let limits: LoadLimits
     private(set) var diagnostics: [Diagnostic] = []
     private var totalBytes = 0
-    private var includeCount = 0
 
     init(limits: LoadLimits) {
         self.limits = limits
         _ = LibXML.ready
     }
 
-    /// Parses `path` and resolves its includes; nil when the file cannot be used at all.
-    mutating func load(path: String) -> CurriculumDocument? {
-        guard let file = read(path: path, includedFrom: nil), let pointer = parse(file) else { return nil }
-        let document = CurriculumDocument(pointer: pointer, mainFile: file)
-        guard let realRoot = realPath(directory(of: path)) else { return nil }
-        if let root = document.root {
-            resolveIncludes(under: root, in: document, file: file, courseRoot: realRoot, chain: [realPath(path) ?? path])
-        }
-        return document
+    /// Reads and parses one file; nil (with diagnostics) when it cannot be used at all.
+    mutating func open(path: String, includedFrom: SourceLocation? = nil) -> CurriculumDocument? {
+        guard let file = read(path: path, includedFrom: includedFrom), let pointer = parse(file) else { return nil }
+        return CurriculumDocument(pointer: pointer, file: file)
     }
 
     // MARK: Reading
 
-    private mutating func read(path: String, includedFrom: SourceLocation?) -> SourceFile? {
+    mutating func read(path: String, includedFrom: SourceLocation?) -> SourceFile? {
         let here = includedFrom ?? SourceLocation(file: path, line: 1)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -92,20 +84,12 @@ struct DocumentReader {
         return SourceFile(path: path, bytes: [UInt8](data))
     }
 
-    /// Parses one file. Included files share the course document's name dictionary, so their
-    /// elements can be moved into it rather than copied (copying and freeing them was a third
-    /// of the time in profiles).
-    private mutating func parse(_ file: SourceFile, sharing dictionary: xmlDictPtr? = nil) -> xmlDocPtr? {
+    private mutating func parse(_ file: SourceFile) -> xmlDocPtr? {
         guard let context = xmlNewParserCtxt() else {
             fail("B004", "out of memory starting the XML parser", help: "try again", at: SourceLocation(file: file.path, line: 1))
             return nil
         }
         defer { xmlFreeParserCtxt(context) }
-        if let dictionary {
-            xmlDictFree(context.pointee.dict)
-            context.pointee.dict = dictionary
-            xmlDictReference(dictionary)
-        }
         let document = file.bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 xmlCtxtReadMemory(context, chars.baseAddress, Int32(chars.count), file.path, nil, LibXML.parseOptions)
@@ -156,65 +140,73 @@ struct DocumentReader {
 
     // MARK: Includes
 
-    /// Replaces each `xi:include` with the root element of the file it names, after checking
-    /// that the file stays inside the course folder; nested includes are resolved the same way.
-    private mutating func resolveIncludes(
-        under element: XMLNode,
-        in document: CurriculumDocument,
-        file: SourceFile,
-        courseRoot: String,
-        chain: [String]
-    ) {
-        // Collect first: replacing nodes while walking the sibling list would lose our place.
-        var includes: [XMLNode] = []
-        collectIncludes(below: element, into: &includes)
-        for child in includes {
-            let here = file.location(line: child.line, element: "xi:include")
-            guard let root = loadInclude(child, file: file, here: here, courseRoot: courseRoot, chain: chain, into: document) else {
-                // Drop the include so that schema validation does not repeat what was said.
-                xmlUnlinkNode(child.pointer)
-                xmlFreeNode(child.pointer)
-                continue
-            }
-            xmlReplaceNode(child.pointer, root.pointer)
-            xmlFreeNode(child.pointer)
-        }
+    /// A module file a course includes, checked and ready to be read.
+    struct Include {
+        var href: String
+        /// The path to read, as shown to the user.
+        var path: String
+        /// Where the xi:include stands in the course file.
+        var location: SourceLocation
+        /// The xi:include element, which the course mapper replaces with the module.
+        var element: xmlNodePtr
     }
 
-    /// Every xi:include below `element`, not looking inside an include (its fallback is unused).
-    private func collectIncludes(below element: XMLNode, into includes: inout [XMLNode]) {
-        var child = element.pointer.pointee.children
-        while let node = child {
-            if node.pointee.type == XML_ELEMENT_NODE {
-                let element = XMLNode(pointer: node)
-                if element.hasName("include"), element.namespaceURI == xincludeNamespace {
-                    includes.append(element)
-                } else {
-                    collectIncludes(below: element, into: &includes)
+    /// The course's includes, each checked: only in place of a module, a relative path that stays
+    /// inside the course folder (links included), an existing file, within the limits.
+    /// Refused ones are reported and left out.
+    mutating func includes(of course: CurriculumDocument) -> [Include] {
+        guard let root = course.root, let courseRoot = realPath(directory(of: course.file.path)) else { return [] }
+        var accepted: [Include] = []
+        for child in root.elements where child.isInclude {
+            let here = course.location(of: child, elementName: "xi:include")
+            if let include = check(child, in: course.file, here: here, courseRoot: courseRoot, count: accepted.count) {
+                accepted.append(include)
+            }
+        }
+        // Includes anywhere else would splice arbitrary content into the course: refuse them.
+        for misplaced in Self.nestedIncludes(below: root) {
+            fail(
+                "B006",
+                "xi:include is only allowed in the course file, in place of a <module>",
+                help: "include whole module files from course.xml; put other content in the module itself",
+                at: course.location(of: misplaced, elementName: "xi:include")
+            )
+        }
+        return accepted
+    }
+
+    /// xi:include elements that are not direct children of `root`.
+    static func nestedIncludes(below root: XMLNode) -> [XMLNode] {
+        var found: [XMLNode] = []
+        func walk(_ element: XMLNode, depth: Int) {
+            var child = element.pointer.pointee.children
+            while let node = child {
+                if node.pointee.type == XML_ELEMENT_NODE {
+                    let element = XMLNode(pointer: node)
+                    if element.isInclude {
+                        if depth > 0 { found.append(element) }
+                    } else {
+                        walk(element, depth: depth + 1)
+                    }
                 }
+                child = node.pointee.next
             }
-            child = node.pointee.next
         }
+        walk(root, depth: 0)
+        return found
     }
 
-    private mutating func loadInclude(
-        _ include: XMLNode,
-        file: SourceFile,
-        here: SourceLocation,
-        courseRoot: String,
-        chain: [String],
-        into document: CurriculumDocument
-    ) -> XMLNode? {
+    private mutating func check(_ include: XMLNode, in file: SourceFile, here: SourceLocation, courseRoot: String, count: Int) -> Include? {
         guard let href = include.attribute("href"), !href.isEmpty else {
             fail("B006", "xi:include has no href", help: "write <xi:include href=\"modules/name.xml\"/>", at: here)
             return nil
         }
         if let parse = include.attribute("parse"), parse != "xml" {
-            fail("B006", "xi:include parse=\"\(parse)\" is not supported", help: "include whole XML files only (leave parse out)", at: here)
+            fail("B006", "xi:include parse=\"\(parse)\" is not supported", help: "include whole module files only (leave parse out)", at: here)
             return nil
         }
         if include.attribute("xpointer") != nil {
-            fail("B006", "xi:include with xpointer is not supported", help: "put the part you need in its own file and include that", at: here)
+            fail("B006", "xi:include with xpointer is not supported", help: "put the module in its own file and include that", at: here)
             return nil
         }
         if href.hasPrefix("/") || href.contains("://") || href.hasPrefix("file:") {
@@ -226,19 +218,18 @@ struct DocumentReader {
             )
             return nil
         }
-        guard includeCount < limits.maxIncludes else {
+        guard count < limits.maxIncludes else {
             fail("B006", "more than \(limits.maxIncludes) includes", help: "a course needs far fewer; check for runaway includes", at: here)
             return nil
         }
-        includeCount += 1
         let path = normalize(directory(of: file.path) + "/" + href)
         // Refuse by the path as written first, so "../../etc/passwd" is refused whether or not it exists.
-        let written = normalize((realPath(directory(of: file.path)) ?? directory(of: file.path)) + "/" + href)
+        let written = normalize(courseRoot + "/" + href)
         guard written.hasPrefix(courseRoot + "/") else {
             fail(
                 "B006",
                 "xi:include href=\"\(href)\" is refused: it points outside the course folder",
-                help: "keep every included file inside \(directory(of: document.mainFile.path)) and give a relative path such as modules/name.xml",
+                help: "keep every included file inside \(directory(of: file.path)) and give a relative path such as modules/name.xml",
                 at: here
             )
             return nil
@@ -252,36 +243,16 @@ struct DocumentReader {
             fail(
                 "B006",
                 "xi:include href=\"\(href)\" is refused: it resolves outside the course folder",
-                help: "keep every included file inside \(directory(of: document.mainFile.path)) (links out of it are refused too)",
+                help: "keep every included file inside \(directory(of: file.path)) (links out of it are refused too)",
                 at: here
             )
             return nil
         }
-        guard !chain.contains(real) else {
-            fail("B006", "xi:include href=\"\(href)\" includes itself (loop: \((chain + [real]).map(lastComponent).joined(separator: " → ")))", help: "remove the include that closes the loop", at: here)
+        guard real != realPath(file.path) else {
+            fail("B006", "xi:include href=\"\(href)\" includes the course itself", help: "include module files only", at: here)
             return nil
         }
-        guard chain.count <= limits.maxIncludeDepth else {
-            fail("B006", "includes are nested more than \(limits.maxIncludeDepth) deep", help: "include modules from the course file directly", at: here)
-            return nil
-        }
-        guard let included = read(path: path, includedFrom: here),
-            let pointer = parse(included, sharing: document.pointer.pointee.dict)
-        else { return nil }
-        defer { xmlFreeDoc(pointer) }
-        guard let copy = xmlDocGetRootElement(pointer) else {
-            fail("B004", "\(path) has no root element", help: "an included file holds one <module>", at: here)
-            return nil
-        }
-        // Move the subtree into the course document; with one shared dictionary nothing is copied.
-        xmlUnlinkNode(copy)
-        xmlSetTreeDoc(copy, document.pointer)
-        // xml:base records where the content came from, as XInclude processors do.
-        href.withXMLChars { xmlNodeSetBase(copy, $0) }
-        document.recordInclude(root: copy, from: included)
-        let node = XMLNode(pointer: copy)
-        resolveIncludes(under: node, in: document, file: included, courseRoot: courseRoot, chain: chain + [real])
-        return node
+        return Include(href: href, path: path, location: here, element: include.pointer)
     }
 }
 
@@ -296,10 +267,6 @@ extension DocumentReader {
 func directory(of path: String) -> String {
     guard let slash = path.lastIndex(of: "/") else { return "." }
     return slash == path.startIndex ? "/" : String(path[..<slash])
-}
-
-func lastComponent(_ path: String) -> String {
-    path.split(separator: "/").last.map(String.init) ?? path
 }
 
 /// `a/./b/../c` → `a/c`, keeping a leading `..` that cannot be folded.

@@ -2,49 +2,67 @@ import BeaconCore
 import CLibXML2
 import Foundation
 
-/// Validates a curriculum document against `curriculum.xsd`, collecting every error with the
-/// file and line of the element it is about.
-struct SchemaValidator {
-    let schemaPath: String
+/// `curriculum.xsd`, parsed once per load and shared by the threads that validate files.
+///
+/// `@unchecked Sendable` is safe here: libxml2 only reads a parsed schema while validating
+/// (each thread has its own validation context), and the schema is freed once, in deinit,
+/// after every validation that used it has returned.
+final class CompiledSchema: @unchecked Sendable {
+    private let pointer: xmlSchemaPtr
+    let path: String
 
-    func validate(_ document: CurriculumDocument) -> [Diagnostic] {
+    /// Parses the schema, or returns the diagnostic that explains why it could not be.
+    static func load(_ path: String) -> Result<CompiledSchema, SchemaProblem> {
         _ = LibXML.ready
         let collector = ErrorCollector()
-        let context = Unmanaged.passUnretained(collector).toOpaque()
-        guard let parser = xmlSchemaNewParserCtxt(schemaPath) else {
-            return [schemaMissing("cannot open \(schemaPath)")]
+        guard let parser = xmlSchemaNewParserCtxt(path) else {
+            return .failure(SchemaProblem(message: "cannot open \(path)"))
         }
         defer { xmlSchemaFreeParserCtxt(parser) }
-        xmlSchemaSetParserStructuredErrors(parser, collectError, context)
-        guard let schema = xmlSchemaParse(parser) else {
+        xmlSchemaSetParserStructuredErrors(parser, collectError, Unmanaged.passUnretained(collector).toOpaque())
+        let schema = withExtendedLifetime(collector) { xmlSchemaParse(parser) }
+        guard let schema else {
             let reason = collector.errors.first?.message ?? "unknown error"
-            return [schemaMissing("the schema \(schemaPath) could not be read: \(reason)")]
+            return .failure(SchemaProblem(message: "the schema \(path) could not be read: \(reason)"))
         }
-        defer { xmlSchemaFree(schema) }
-        collector.errors.removeAll()
-        guard let validator = xmlSchemaNewValidCtxt(schema) else { return [schemaMissing("out of memory")] }
-        defer { xmlSchemaFreeValidCtxt(validator) }
-        xmlSchemaSetValidStructuredErrors(validator, collectError, context)
-        _ = xmlSchemaValidateDoc(validator, document.pointer)
-        return withExtendedLifetime(collector) {
-            collector.errors.map { error in
-                let location: SourceLocation
-                if let node = error.node {
-                    let xmlNode = XMLNode(pointer: node)
-                    location = document.location(of: xmlNode, attribute: SchemaMessage.attributeName(in: error.message))
-                } else {
-                    location = SourceLocation(file: document.mainFile.path, line: max(error.line, 1))
-                }
-                return SchemaMessage.diagnostic(for: error.message, at: location)
-            }
-        }
+        return .success(CompiledSchema(pointer: schema, path: path))
     }
 
-    private func schemaMissing(_ message: String) -> Diagnostic {
+    private init(pointer: xmlSchemaPtr, path: String) {
+        self.pointer = pointer
+        self.path = path
+    }
+
+    deinit { xmlSchemaFree(pointer) }
+
+    /// Every schema error in the document, each at the element it is about.
+    func validate(_ document: CurriculumDocument) -> [Diagnostic] {
+        let collector = ErrorCollector()
+        guard let validator = xmlSchemaNewValidCtxt(pointer) else {
+            return [SchemaProblem(message: "out of memory").diagnostic]
+        }
+        defer { xmlSchemaFreeValidCtxt(validator) }
+        xmlSchemaSetValidStructuredErrors(validator, collectError, Unmanaged.passUnretained(collector).toOpaque())
+        withExtendedLifetime(collector) { _ = xmlSchemaValidateDoc(validator, document.pointer) }
+        return collector.errors.map { error in
+            let location: SourceLocation
+            if let node = error.node {
+                location = document.location(of: XMLNode(pointer: node), attribute: SchemaMessage.attributeName(in: error.message))
+            } else {
+                location = SourceLocation(file: document.file.path, line: max(error.line, 1))
+            }
+            return SchemaMessage.diagnostic(for: error.message, at: location)
+        }
+    }
+}
+
+/// Why the schema itself could not be used.
+struct SchemaProblem: Error {
+    var message: String
+
+    var diagnostic: Diagnostic {
         Diagnostic(
-            .error,
-            "B013",
-            message,
+            .error, "B013", message,
             help: "reinstall Beacon, or set BEACON_SCHEMA to the path of curricula/schema/curriculum.xsd",
             at: nil
         )

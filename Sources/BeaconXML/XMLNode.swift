@@ -18,6 +18,9 @@ struct XMLNode {
 
     var line: Int { Int(xmlGetLineNo(pointer)) }
 
+    /// An `xi:include` element (XInclude namespace).
+    var isInclude: Bool { hasName("include") && namespaceURI == xincludeNamespace }
+
     var isElement: Bool { pointer.pointee.type == XML_ELEMENT_NODE }
 
     /// Child elements in document order.

@@ -17,17 +17,23 @@ extension LintResults {
             guard let summary = file.summary else { continue }
             let kinds = summary.questionsByKind.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
             lines.append(
-                "\(file.path): \(summary.modules) modules, \(summary.lessons) lessons, \(summary.quizzes) quizzes, "
-                    + "\(summary.questions) questions\(kinds.isEmpty ? "" : " (\(kinds))"), "
-                    + "\(summary.roleplays) role-plays (\(summary.scenes) scenes, \(summary.endings) endings), "
-                    + "\(summary.programs) certification programs"
+                "\(file.path): " + [
+                    counted(summary.modules, "module"), counted(summary.lessons, "lesson"),
+                    counted(summary.quizzes, "quiz", "quizzes"),
+                    counted(summary.questions, "question") + (kinds.isEmpty ? "" : " (\(kinds))"),
+                    counted(summary.roleplays, "role-play")
+                        + " (\(counted(summary.scenes, "scene")), \(counted(summary.endings, "ending")))",
+                    counted(summary.programs, "certification program"),
+                ].joined(separator: ", ")
             )
         }
         let errors = errorCount, warnings = warningCount
-        lines.append(
-            "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s") in \(files.count) file\(files.count == 1 ? "" : "s")"
-        )
+        lines.append("\(counted(errors, "error")), \(counted(warnings, "warning")) in \(counted(files.count, "file"))")
         return lines.joined(separator: "\n")
+    }
+
+    private func counted(_ count: Int, _ one: String, _ many: String? = nil) -> String {
+        "\(count) \(count == 1 ? one : many ?? one + "s")"
     }
 
     private func paint(_ text: String, _ severity: Diagnostic.Severity) -> String {
