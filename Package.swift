@@ -15,7 +15,9 @@ let package = Package(
         .executable(name: "beacon", targets: ["beacon"])
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // libxml2 from the system; shim.h hides its ICU headers from Foundation (see docs/ARCHITECTURE.md).
@@ -25,12 +27,23 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         .target(name: "BeaconCore", swiftSettings: strictSettings),
-        .target(name: "BeaconXML", dependencies: ["BeaconCore", "CLibXML2"], swiftSettings: strictSettings),
+        .target(
+            name: "BeaconXML",
+            dependencies: ["BeaconCore", "CLibXML2", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "BeaconStore",
+            dependencies: ["BeaconCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
+        .target(name: "BeaconTerminal", dependencies: ["BeaconCore", "BeaconStore"], swiftSettings: strictSettings),
         .executableTarget(
             name: "beacon",
             dependencies: [
-                "BeaconCore", "BeaconXML",
+                "BeaconCore", "BeaconXML", "BeaconStore", "BeaconTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings
         ),
@@ -38,6 +51,12 @@ let package = Package(
         .testTarget(
             name: "BeaconXMLTests",
             dependencies: ["BeaconXML", "BeaconCore"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "BeaconStoreTests", dependencies: ["BeaconStore", "BeaconCore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "BeaconTerminalTests",
+            dependencies: ["BeaconTerminal", "BeaconStore", "BeaconCore", "BeaconXML"],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "BeaconCLITests", dependencies: ["beacon"], swiftSettings: strictSettings),

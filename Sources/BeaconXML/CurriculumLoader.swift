@@ -18,6 +18,9 @@ public struct LoadedCurriculum: Sendable {
     public var diagnostics: [Diagnostic]
     /// The files read: the one named, then the modules it includes.
     public var files: [String]
+    /// SHA-256 (hex) over every file's path, relative to the course folder, and bytes, so that
+    /// each recorded result names the exact content it was taken on.
+    public var contentHash: String?
 }
 
 /// Reads curriculum files safely: no network, no DTDs or entities, includes confined to the
@@ -39,7 +42,7 @@ public struct CurriculumLoader: Sendable {
     public func load(path: String) -> LoadedCurriculum {
         var reader = DocumentReader(limits: limits)
         let document = reader.open(path: path)
-        var result = LoadedCurriculum(path: path, content: nil, diagnostics: reader.diagnostics, files: [path])
+        var result = LoadedCurriculum(path: path, content: nil, diagnostics: reader.diagnostics, files: [path], contentHash: nil)
         guard let document, let root = document.root else { return result }
         let schema: CompiledSchema
         switch CompiledSchema.load(schemaPath) {
@@ -62,6 +65,7 @@ public struct CurriculumLoader: Sendable {
             result.diagnostics += file.diagnostics
             if result.diagnostics.hasErrors { return result }
             result.content = file.module.map(LoadedCurriculum.Content.module)
+            result.contentHash = ContentHash.of([(lastPathComponent(path), file.digest)])
             return result
         }
 
@@ -75,7 +79,8 @@ public struct CurriculumLoader: Sendable {
         let inputs = includes.map { FileJob.Input(path: $0.path, location: $0.location) }
         DispatchQueue.concurrentPerform(iterations: includes.count + 1) { index in
             if index == 0 {
-                slots[0] = FileJob.Outcome(module: nil, diagnostics: schema.validate(courseDocument.value))
+                let course = courseDocument.value
+                slots[0] = FileJob.Outcome(module: nil, diagnostics: schema.validate(course), digest: ContentHash.digest(course.file.bytes))
             } else {
                 slots[index] = FileJob.run(inputs[index - 1], limits: limits, schema: schema)
             }
@@ -91,6 +96,8 @@ public struct CurriculumLoader: Sendable {
         }
         let mapper = CurriculumMapper(document: document)
         result.content = .course(mapper.course(root, includedModules: modules))
+        let names = [lastPathComponent(path)] + includes.map(\.href)
+        result.contentHash = ContentHash.of(zip(names, outcomes.map(\.digest)).map { ($0, $1) })
         result.diagnostics += mapper.problems.diagnostics
         return result
     }
@@ -107,6 +114,8 @@ enum FileJob {
     struct Outcome: Sendable {
         var module: Module?
         var diagnostics: [Diagnostic]
+        /// SHA-256 of the file's bytes.
+        var digest: [UInt8] = []
     }
 
     static func run(_ include: Input, limits: LoadLimits, schema: CompiledSchema) -> Outcome {
@@ -133,17 +142,22 @@ enum FileJob {
             }
         }
         let outcome = run(document: document, schema: schema)
-        return Outcome(module: diagnostics.isEmpty ? outcome.module : nil, diagnostics: diagnostics + outcome.diagnostics)
+        return Outcome(
+            module: diagnostics.isEmpty ? outcome.module : nil,
+            diagnostics: diagnostics + outcome.diagnostics,
+            digest: outcome.digest
+        )
     }
 
     static func run(document: CurriculumDocument, schema: CompiledSchema) -> Outcome {
         let errors = schema.validate(document)
+        let digest = ContentHash.digest(document.file.bytes)
         guard !errors.hasErrors, let root = document.root, root.hasName("module") else {
-            return Outcome(module: nil, diagnostics: errors)
+            return Outcome(module: nil, diagnostics: errors, digest: digest)
         }
         let mapper = CurriculumMapper(document: document)
         let module = mapper.module(root)
-        return Outcome(module: module, diagnostics: errors + mapper.problems.diagnostics)
+        return Outcome(module: module, diagnostics: errors + mapper.problems.diagnostics, digest: digest)
     }
 }
 

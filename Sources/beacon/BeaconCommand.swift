@@ -8,11 +8,10 @@ struct BeaconCommand: AsyncParsableCommand {
         commandName: "beacon",
         abstract: "Train and certify mental-health peer support specialists.",
         discussion: """
-            Curricula are XML files (see docs/curriculum-format.md). Start by checking one:
-              beacon lint curricula/sample
+            Start learning with `beacon learn`. Trainers write curricula as XML (see docs/curriculum-format.md) and check them with `beacon lint curricula/sample`.
             """,
         version: "0.1.0",
-        subcommands: [Lint.self]
+        subcommands: [Learn.self, Progress.self, Preview.self, Reset.self, Lint.self]
     )
 
     /// Exit codes follow the linters people know: 0 clean, 1 problems found, 2 the command

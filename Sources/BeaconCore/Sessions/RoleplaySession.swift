@@ -8,6 +8,12 @@ public struct RoleplaySession: Hashable, Sendable {
         public var move: Move
         /// Scores after the move, in the order of the role-play's `assesses`.
         public var scores: [Int]
+
+        public init(scene: String, move: Move, scores: [Int]) {
+            self.scene = scene
+            self.move = move
+            self.scores = scores
+        }
     }
 
     public enum Move: Hashable, Sendable, Codable {

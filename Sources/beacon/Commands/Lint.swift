@@ -45,7 +45,7 @@ extension BeaconCommand {
             options.playthroughs = playthroughs
             options.seed = seed
             let results = LintRun(options: options).lint(paths: paths)
-            let output = json ? results.json() : results.humanReadable(colour: Terminal.wantsColour)
+            let output = json ? results.json() : results.humanReadable(colour: OutputStyle.wantsColour)
             FileHandle.standardOutput.write(Data((output + "\n").utf8))
             let failing = results.errorCount > 0 || (strict && results.warningCount > 0)
             if failing { throw ExitCode.failure }

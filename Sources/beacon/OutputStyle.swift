@@ -1,7 +1,7 @@
 import Foundation
 
 /// What the command's output stream can show.
-enum Terminal {
+enum OutputStyle {
     /// Colour only when writing to a terminal and the user has not asked for none
     /// (NO_COLOR, TERM=dumb); pipes and files always get plain text.
     static var wantsColour: Bool {

@@ -1,0 +1,76 @@
+import BeaconCore
+import Foundation
+
+/// A person taking courses. The id is what scripts pass as `--trainee`.
+public struct Trainee: Hashable, Sendable, Codable {
+    public var id: String
+    public var name: String
+    public var createdAt: Date
+}
+
+/// Which course, and exactly which content, a result was earned on.
+public struct CourseStamp: Hashable, Sendable {
+    public var id: String
+    public var version: String
+    /// SHA-256 of the course's files, so a result names the content it was taken on.
+    public var contentHash: String
+
+    public init(id: String, version: String, contentHash: String) {
+        self.id = id
+        self.version = version
+        self.contentHash = contentHash
+    }
+}
+
+public struct LessonRecord: Hashable, Sendable {
+    public var lessonId: String
+    /// The page last shown (0-based).
+    public var page: Int
+    public var completedAt: Date?
+}
+
+public struct QuizAttemptRecord: Hashable, Sendable {
+    public struct Answer: Hashable, Sendable {
+        public var questionId: String
+        public var response: Response
+        public var credit: Double
+        public var answeredAt: Date
+    }
+
+    public var id: Int64
+    public var quizId: String
+    public var seed: UInt64
+    public var questionIds: [String]
+    public var startedAt: Date
+    public var finishedAt: Date?
+    public var score: Double?
+    public var passed: Bool?
+    public var courseVersion: String
+    public var contentHash: String
+    /// In the order they were given.
+    public var answers: [Answer]
+}
+
+public struct RoleplayRunRecord: Hashable, Sendable {
+    public var id: Int64
+    public var roleplayId: String
+    public var startedAt: Date
+    public var finishedAt: Date?
+    public var endingId: String?
+    /// Final scores by competency id, once finished.
+    public var scores: [String: Int]?
+    public var steps: [RoleplaySession.Step]
+    public var courseVersion: String
+    public var contentHash: String
+}
+
+/// Everything recorded for one trainee in one course.
+public struct CourseRecord: Hashable, Sendable {
+    public var startedAt: Date?
+    public var activeSeconds: Double
+    public var lessons: [String: LessonRecord]
+    /// By quiz id, oldest first.
+    public var attempts: [String: [QuizAttemptRecord]]
+    /// By role-play id, oldest first.
+    public var runs: [String: [RoleplayRunRecord]]
+}

@@ -1,0 +1,112 @@
+import BeaconCore
+import BeaconStore
+import Foundation
+
+extension CoursePlayer {
+    /// The course menu: progress as words, "continue where you left off", the modules.
+    func courseMenu() throws {
+        let progress = try progress()
+        let resume = progress.resume.flatMap { id in progress.modules.lazy.flatMap(\.items).first { $0.id == id } }
+        var body: [String] = []
+        body += wrap("Trainee: \(trainee.name) · \(progress.activeMinutes) min active · \(progress.modules.filter(\.isDone).count) of \(progress.modules.count) modules done")
+        body.append("")
+        if let resume {
+            body += wrap("Continue where you left off: \(label(resume)) (press Enter)")
+        } else {
+            body += wrap(theme.good("Every module is done. Well done.") + " Open any module to review it.")
+        }
+        body.append("")
+        for module in progress.modules {
+            var line = "\(module.number). \(module.title) · \(module.done) of \(module.total) items done"
+            if module.isDone { line += " · done" }
+            if !module.waitingFor.isEmpty, !options.ignorePrerequisites {
+                line += " · opens after: " + module.waitingFor.compactMap { course.module($0)?.title }.joined(separator: ", ")
+            }
+            body += wrap(line, first: "  ", rest: "     ")
+        }
+        let count = progress.modules.count
+        let screen = Screen(
+            heading: course.title,
+            body: body,
+            keys: "1-\(count) open a module · Enter continue · ! crisis support · ? help · q leave"
+        )
+        let choice = try ask({ _ in screen }, kind: .command(entries: count), quitGoesTo: .exit(.quit)) { line -> Result<Int?, Problem> in
+            if line.isEmpty || line == "n" { return .success(nil) }
+            guard let number = Int(line), (1...count).contains(number) else {
+                return .failure(Problem("Type a module number from 1 to \(count), or press Enter to continue."))
+            }
+            return .success(number)
+        }
+        if let number = choice {
+            let module = course.modules[number - 1]
+            let waiting = progress.modules[number - 1].waitingFor
+            guard waiting.isEmpty || options.ignorePrerequisites else {
+                try pause(Screen(
+                    heading: "Not open yet",
+                    body: wrap("\(module.title) opens after you finish: " + waiting.compactMap { course.module($0)?.title }.joined(separator: ", ") + "."),
+                    keys: "Enter back"
+                ))
+                return
+            }
+            try moduleMenu(module)
+        } else if let resume = progress.resume, let item = course.modules.lazy.flatMap(\.items).first(where: { $0.id == resume }) {
+            try play(item)
+        }
+    }
+
+    /// One module: its items with their status; Enter continues with the first not done.
+    func moduleMenu(_ module: Module) throws {
+        while true {
+            let progress = try progress()
+            guard let state = progress.modules.first(where: { $0.id == module.id }) else { return }
+            var body: [String] = []
+            if !module.summary.isEmpty { body += wrap(theme.inline(module.summary)) + [""] }
+            for (number, item) in state.items.enumerated() {
+                body += wrap(label(item), first: "  \(number + 1). ", rest: "     ")
+            }
+            let count = state.items.count
+            let screen = Screen(
+                heading: "Module \(state.number) of \(progress.modules.count) · \(module.title) · \(state.done) of \(state.total) items done",
+                body: body,
+                keys: "1-\(count) open · Enter continue · ! crisis support · ? help · q back to modules"
+            )
+            let choice = try ask({ _ in screen }, kind: .command(entries: count), quitGoesTo: .toMenu) { line -> Result<Int, Problem> in
+                if line.isEmpty || line == "n" {
+                    let next = state.items.firstIndex { $0.status != .done && $0.status != .attemptsUsed } ?? 0
+                    return .success(next + 1)
+                }
+                guard let number = Int(line), (1...count).contains(number) else {
+                    return .failure(Problem("Type an item number from 1 to \(count)."))
+                }
+                return .success(number)
+            }
+            do {
+                try play(module.items[choice - 1])
+            } catch Leave.toMenu {
+                continue  // q inside an item comes back to this module
+            }
+        }
+    }
+
+    /// "Quiz: Listening check — in progress, best 60%, 1 attempt" in words, never colour alone.
+    func label(_ item: CourseProgress.Item) -> String {
+        let kind = switch item.kind {
+        case "lesson": "Lesson"
+        case "quiz": "Quiz"
+        default: "Role-play"
+        }
+        var status = switch item.status {
+        case .notStarted: "not started"
+        case .inProgress: "in progress"
+        case .notPassed: "not passed yet"
+        case .attemptsUsed: "no attempts left"
+        case .done: "done"
+        }
+        if let best = item.bestScore { status += ", best \(percent(best))" }
+        if let attempts = item.attempts, attempts > 0 { status += ", \(attempts) attempt\(attempts == 1 ? "" : "s")" }
+        let text = "\(kind): \(item.title) (\(status))"
+        return item.status == .done ? theme.good(text) : text
+    }
+}
+
+func percent(_ share: Double) -> String { "\(Int((share * 100).rounded()))%" }

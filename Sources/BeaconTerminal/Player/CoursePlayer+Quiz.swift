@@ -1,0 +1,227 @@
+import BeaconCore
+import BeaconStore
+import Foundation
+
+extension CoursePlayer {
+    /// A quiz: resume an open attempt, or start one if attempts and cooldown allow.
+    func playQuiz(_ quiz: Quiz) throws {
+        let attempts = try store.record(trainee: trainee.id, course: course.id).attempts[quiz.id, default: []]
+        var session: QuizSession
+        let attemptId: Int64
+        if let open = attempts.last(where: { $0.finishedAt == nil }) {
+            // Rebuild the attempt from its seed and replay the answers already given.
+            session = QuizSession(quiz: quiz, seed: open.seed)
+            for answer in open.answers { _ = try? session.answer(answer.response, to: answer.questionId, in: quiz) }
+            attemptId = open.id
+        } else {
+            let finished = attempts.filter { $0.finishedAt != nil }
+            guard try mayStart(quiz, finished: finished) else { return }
+            _ = try contentNote(quiz.contentNote, before: quiz.title)
+            let seed = random.next()
+            session = QuizSession(quiz: quiz, seed: seed)
+            try introduce(quiz, session: session, attempt: finished.count + 1)
+            attemptId = try store.startAttempt(
+                trainee: trainee.id, course: stamp, quiz: quiz.id, seed: seed, questionIds: session.questionIds, at: options.now()
+            )
+        }
+        while let id = session.currentQuestionId, let question = quiz.allQuestions.first(where: { $0.id == id }) {
+            let heading = "Quiz: \(quiz.title) · Question \(session.currentNumber) of \(session.questionIds.count)"
+            let order = session.displayOrders[id] ?? []
+            let response = try askQuestion(question, heading: heading, order: order)
+            let scored = try session.answer(response, to: id, in: quiz)
+            try store.saveAnswer(attempt: attemptId, question: id, position: session.currentNumber - 2, response: response, credit: scored.credit, at: options.now())
+            try active()
+            try showFeedback(question, scored: scored, heading: heading)
+        }
+        let score = session.score(in: quiz)
+        let passed = session.passed(in: quiz)
+        try store.finishAttempt(attemptId, score: score, passed: passed, at: options.now())
+        let finishedCount = try store.record(trainee: trainee.id, course: course.id).attempts[quiz.id, default: []].filter { $0.finishedAt != nil }.count
+        var body = wrap("Your score: \(percent(score)). The pass mark is \(percent(quiz.passMark)).")
+        body.append("")
+        if passed {
+            body += wrap(theme.good("Passed.") + " Well done.")
+        } else {
+            body += wrap(theme.warn("Not passed this time.") + " Look back over the rationales; they say why each answer is right.")
+            if let left = quiz.attemptsLeft(afterFinishing: finishedCount) {
+                body += wrap(left == 0 ? "You have no attempts left; your trainer can talk it through with you." : "Attempts left: \(left).")
+            }
+            if let cooldown = quiz.cooldown, quiz.attemptsLeft(afterFinishing: finishedCount) != 0 {
+                body += wrap("You can try again after \(describe(cooldown)).")
+            }
+        }
+        try pause(Screen(heading: "Quiz finished: \(quiz.title)", body: body, keys: "Enter continue"))
+    }
+
+    /// Whether another attempt may start; says why not when it may not.
+    private func mayStart(_ quiz: Quiz, finished: [QuizAttemptRecord]) throws -> Bool {
+        if finished.contains(where: { $0.passed == true }) {
+            // Passed already: further attempts are practice, but they still count as attempts.
+        }
+        if quiz.attemptsLeft(afterFinishing: finished.count) == 0 {
+            try pause(Screen(
+                heading: "Quiz: \(quiz.title)",
+                body: wrap("You have used all \(quiz.attempts ?? 0) attempts. Your best score was \(percent(finished.compactMap(\.score).max() ?? 0)). Talk to your trainer about what comes next."),
+                keys: "Enter back"
+            ))
+            return false
+        }
+        if let cooldown = quiz.cooldown, let last = finished.compactMap(\.finishedAt).max(),
+            let ready = Calendar(identifier: .gregorian).date(byAdding: cooldown.dateComponents, to: last), ready > options.now()
+        {
+            let formatter = DateFormatter()
+            formatter.dateStyle = .medium
+            formatter.timeStyle = .short
+            try pause(Screen(
+                heading: "Quiz: \(quiz.title)",
+                body: wrap("You can start your next attempt after \(formatter.string(from: ready)). A break between attempts helps the learning settle."),
+                keys: "Enter back"
+            ))
+            return false
+        }
+        return true
+    }
+
+    private func introduce(_ quiz: Quiz, session: QuizSession, attempt: Int) throws {
+        var body = wrap("\(session.questionIds.count) questions · pass mark \(percent(quiz.passMark)) · attempt \(attempt)" + (quiz.attempts.map { " of \($0)" } ?? ""))
+        if !quiz.instructions.isEmpty { body += [""] + wrap(theme.inline(quiz.instructions)) }
+        body += [""] + wrap("Each answer is saved as you give it; you can leave and come back to the same question.")
+        try pause(Screen(heading: "Quiz: \(quiz.title)", body: body, keys: "Enter start · q back"))
+    }
+
+    /// Shows a question and reads an answer of the right kind.
+    private func askQuestion(_ question: Question, heading: String, order: [Int]) throws -> Response {
+        let prompt = wrap(theme.inline(question.prompt))
+        switch question.kind {
+        case .singleChoice(let options, _):
+            let shown = order.map { options[$0] }
+            return try ask({ draft in
+                Screen(heading: heading, body: prompt + [""] + self.numbered(shown.map(\.text), selected: Set([Int(draft)].compactMap { $0 })),
+                       keys: "1-\(shown.count) choose, then Enter · ! crisis support · q menu")
+            }, kind: .single(count: shown.count)) { line in
+                guard let number = Int(line), (1...shown.count).contains(number) else {
+                    return .failure(Problem("Type one number from 1 to \(shown.count)."))
+                }
+                return .success(.choice(shown[number - 1].id))
+            }
+        case .multipleResponse(let options, _, _):
+            let shown = order.map { options[$0] }
+            return try ask({ draft in
+                let chosen = Set(draft.split(separator: " ").compactMap { Int($0) })
+                return Screen(heading: heading, body: prompt + [self.wrap("Choose all that apply.")[0], ""] + self.numbered(shown.map(\.text), selected: chosen, boxes: true),
+                              keys: "1-\(shown.count) tick or untick (in plain mode type them, e.g. 1 3), then Enter · ! crisis support · q menu")
+            }, kind: .toggles(count: shown.count)) { line in
+                let numbers = line.split(whereSeparator: { $0 == " " || $0 == "," }).map { Int($0) }
+                guard !numbers.isEmpty, numbers.allSatisfy({ $0.map { (1...shown.count).contains($0) } ?? false }) else {
+                    return .failure(Problem("Type the numbers of every option you choose, separated by spaces, e.g. 1 3."))
+                }
+                return .success(.choices(Array(Set(numbers.compactMap { $0 })).sorted().map { shown[$0 - 1].id }))
+            }
+        case .trueFalse:
+            return try ask({ draft in
+                Screen(heading: heading, body: prompt + [""] + self.numbered(["True", "False"], selected: Set([Int(draft)].compactMap { $0 })),
+                       keys: "1 true or 2 false (t/f work too), then Enter · ! crisis support · q menu")
+            }, kind: .single(count: 2)) { line in
+                switch line.lowercased() {
+                case "1", "t", "true": .success(.truth(true))
+                case "2", "f", "false": .success(.truth(false))
+                default: .failure(Problem("Type 1 for true or 2 for false."))
+                }
+            }
+        case .shortAnswer:
+            return try ask({ draft in
+                Screen(heading: heading, body: prompt + ["", "Your answer: " + draft], keys: "type your answer, then Enter · a line with only ! shows crisis support")
+            }, kind: .text) { line in
+                line.trimmingCharacters(in: .whitespaces).isEmpty ? .failure(Problem("Type an answer, then press Enter.")) : .success(.text(line))
+            }
+        case .ordering(let items, _):
+            return try ask({ draft in
+                let picked = draft.split(separator: " ").compactMap { Int($0) }
+                var body = prompt + [""] + self.numbered(order.map { items[$0] })
+                if !picked.isEmpty { body += ["", "Your order so far: " + picked.map { order.indices.contains($0 - 1) ? items[order[$0 - 1]] : "?" }.joined(separator: " → ")] }
+                return Screen(heading: heading, body: body, keys: "type the numbers in the right order (e.g. 3 1 2 4), then Enter · Backspace takes one back · q menu")
+            }, kind: .sequence(count: order.count)) { line in
+                let numbers = line.split(whereSeparator: { $0 == " " || $0 == "," }).compactMap { Int($0) }
+                guard numbers.count == items.count, Set(numbers) == Set(1...items.count) else {
+                    return .failure(Problem("Type each number from 1 to \(items.count) once, in the order you choose."))
+                }
+                return .success(.order(numbers.map { order[$0 - 1] }))
+            }
+        case .matching(let pairs, let distractors, _):
+            let rights = pairs.map(\.right) + distractors
+            let shown = order.map { rights[$0] }
+            return try ask({ draft in
+                let picked = draft.split(separator: " ").map(String.init)
+                var body = prompt + [""]
+                for (index, pair) in pairs.enumerated() {
+                    let choice = index < picked.count ? " → " + picked[index] : ""
+                    body += self.wrap(pair.left + choice, first: "  \(index + 1). ", rest: "     ")
+                }
+                body += ["", "Choices:"]
+                for (index, text) in shown.enumerated() { body += self.wrap(text, first: "  \(optionLetter(index))) ", rest: "     ") }
+                return Screen(heading: heading, body: body, keys: "type a letter for each numbered line in turn (e.g. b a c), then Enter · Backspace takes one back · q menu")
+            }, kind: .letters(rows: pairs.count, count: shown.count)) { line in
+                let letters = line.lowercased().split(whereSeparator: { $0 == " " || $0 == "," }).compactMap(\.first)
+                let indices = letters.compactMap { letter in (0..<shown.count).first { optionLetter($0) == letter } }
+                guard indices.count == pairs.count, letters.count == pairs.count else {
+                    return .failure(Problem("Type one letter for each of the \(pairs.count) lines, e.g. " + (0..<pairs.count).map { String(optionLetter($0)) }.joined(separator: " ") + "."))
+                }
+                return .success(.matches(indices.map { shown[$0] }))
+            }
+        }
+    }
+
+    /// Numbered options; in the interactive mode the current selection is marked in words.
+    func numbered(_ texts: [String], selected: Set<Int> = [], boxes: Bool = false) -> [String] {
+        texts.enumerated().flatMap { index, text -> [String] in
+            let mark: String
+            if boxes {
+                mark = selected.contains(index + 1) ? "[x] " : "[ ] "
+            } else {
+                mark = selected.contains(index + 1) ? "(chosen) " : ""
+            }
+            return wrap(mark + text, first: "  \(index + 1). ", rest: "     ")
+        }
+    }
+
+    private func showFeedback(_ question: Question, scored: ScoredResponse, heading: String) throws {
+        var body: [String] = []
+        if scored.isCorrect {
+            body += wrap(theme.good("Correct."))
+        } else if scored.credit > 0 {
+            body += wrap(theme.warn("Partly right: \(percent(scored.credit)) of the marks."))
+        } else {
+            body += wrap(theme.warn("Not quite."))
+        }
+        for line in scored.feedback { body += wrap(line) }
+        if !scored.isCorrect, let answer = rightAnswer(question) { body += [""] + wrap("The answer: " + answer) }
+        if let rationale = question.rationale { body += [""] + wrap(theme.title("Why: ") + theme.inline(rationale)) }
+        try pause(Screen(heading: heading, body: body, keys: "Enter next · ! crisis support · q menu (your answer is saved)"))
+    }
+
+    private func rightAnswer(_ question: Question) -> String? {
+        switch question.kind {
+        case .singleChoice(let options, _): options.first { $0.singleChoiceCredit >= 1 }?.text
+        case .multipleResponse(let options, _, _): options.filter(\.isRightResponse).map(\.text).joined(separator: "; ")
+        case .trueFalse(let answer, let whenTrue, let whenFalse):
+            (answer ? "True" : "False") + { let text = theme.inline(answer ? whenTrue : whenFalse); return text.isEmpty ? "" : ". " + text }()
+        case .shortAnswer(let answer): answer.accepts.first { $0.credit >= 1 && $0.match != .regex }?.text
+        case .ordering(let items, _): items.joined(separator: " → ")
+        case .matching(let pairs, _, _): pairs.map { "\($0.left) → \($0.right)" }.joined(separator: "; ")
+        }
+    }
+
+    private func describe(_ duration: ISODuration) -> String {
+        var parts: [String] = []
+        func add(_ count: Int, _ unit: String) { if count > 0 { parts.append("\(count) \(unit)\(count == 1 ? "" : "s")") } }
+        add(duration.years, "year"); add(duration.months, "month"); add(duration.days, "day")
+        add(duration.hours, "hour"); add(duration.minutes, "minute"); add(Int(duration.seconds), "second")
+        return parts.isEmpty ? "a moment" : parts.joined(separator: " ")
+    }
+}
+
+extension ISODuration {
+    var dateComponents: DateComponents {
+        DateComponents(year: years, month: months, day: days, hour: hours, minute: minutes, second: Int(seconds))
+    }
+}

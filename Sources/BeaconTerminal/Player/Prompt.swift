@@ -1,0 +1,109 @@
+/// How keys build an answer in the interactive mode. Every kind ends as the same line a
+/// linear-mode user would type ("2", "1 3", "3 1 2", "b a c", free text), so both modes
+/// share one parser per question and the linear mode is never second-class.
+enum DraftKind: Equatable {
+    /// Menus and pagers: a key acts at once (digits too, when there are at most nine entries).
+    case command(entries: Int)
+    /// One of `count` numbered options; a digit selects, Enter confirms.
+    case single(count: Int)
+    /// Any of `count` numbered options; digits toggle, Enter confirms.
+    case toggles(count: Int)
+    /// All of `count` numbered items in an order; digits add, Backspace takes back.
+    case sequence(count: Int)
+    /// One letter (a, b, …) for each of `rows` rows from `count` choices.
+    case letters(rows: Int, count: Int)
+    /// Free text with Backspace.
+    case text
+}
+
+/// The outcome of one prompt.
+enum Entry: Equatable {
+    case line(String)
+    case interrupt
+    case endOfInput
+}
+
+/// Keys that act at once in every interactive screen unless text is being typed.
+let immediateKeys: Set<Character> = ["q", "!", "?", "n", "p"]
+
+/// Applies one key to a draft. Returns the finished entry, or nil to keep editing.
+func edit(_ draft: inout String, with key: Key, kind: DraftKind) -> Entry? {
+    switch key {
+    case .interrupt: return .interrupt
+    case .endOfInput: return .endOfInput
+    case .resize, .up, .down, .escape: return nil
+    case .right: return kind == .text ? nil : .line("n")
+    case .left: return kind == .text ? nil : .line("p")
+    case .enter: return .line(draft)
+    case .backspace:
+        switch kind {
+        case .sequence, .letters:
+            // Take back the last item, not just a character.
+            var parts = draft.split(separator: " ")
+            if !parts.isEmpty { parts.removeLast() }
+            draft = parts.joined(separator: " ")
+        default:
+            if !draft.isEmpty { draft.removeLast() }
+        }
+        return nil
+    case .character(let character):
+        switch kind {
+        case .text:
+            if character == "!" && draft.isEmpty { return .line("!") }
+            draft.append(character)
+            return nil
+        case .command(let entries):
+            if character.isNumber {
+                draft.append(character)
+                return entries <= 9 ? .line(draft) : nil
+            }
+            return draft.isEmpty ? .line(String(character)) : nil
+        default:
+            if draft.isEmpty, immediateKeys.contains(character), !isAnswerKey(character, kind) {
+                return .line(String(character))
+            }
+            draft = updated(draft, character, kind)
+            return nil
+        }
+    }
+}
+
+/// Whether a key is part of an answer for this kind (a letter that names a matching choice).
+private func isAnswerKey(_ character: Character, _ kind: DraftKind) -> Bool {
+    guard case .letters(_, let count) = kind else { return false }
+    return (0..<count).map(optionLetter).contains(character)
+}
+
+private func updated(_ draft: String, _ character: Character, _ kind: DraftKind) -> String {
+    let number = character.wholeNumberValue
+    switch kind {
+    case .single(let count):
+        if let number, (1...count).contains(number) { return String(number) }
+        // True/false questions also take t and f.
+        if count == 2, character == "t" { return "1" }
+        if count == 2, character == "f" { return "2" }
+        return draft
+    case .toggles(let count):
+        guard let number, (1...count).contains(number) else { return draft }
+        var chosen = Set(draft.split(separator: " ").compactMap { Int($0) })
+        if chosen.contains(number) { chosen.remove(number) } else { chosen.insert(number) }
+        return chosen.sorted().map(String.init).joined(separator: " ")
+    case .sequence(let count):
+        guard let number, (1...count).contains(number) else { return draft }
+        var order = draft.split(separator: " ").compactMap { Int($0) }
+        if !order.contains(number) { order.append(number) }
+        return order.map(String.init).joined(separator: " ")
+    case .letters(let rows, let count):
+        guard let lower = character.lowercased().first, (0..<count).map(optionLetter).contains(lower) else { return draft }
+        var chosen = draft.split(separator: " ").map(String.init)
+        if chosen.count < rows { chosen.append(String(lower)) }
+        return chosen.joined(separator: " ")
+    case .command, .text:
+        return draft
+    }
+}
+
+/// a, b, c… for the right-hand choices of a matching question.
+func optionLetter(_ index: Int) -> Character {
+    Character(UnicodeScalar(UInt8(ascii: "a") + UInt8(index % 26)))
+}

@@ -1,0 +1,72 @@
+import ArgumentParser
+import BeaconCore
+import BeaconStore
+import BeaconTerminal
+import Foundation
+
+extension BeaconCommand {
+    struct Learn: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Take a course: lessons, quizzes and role-plays, saved as you go.",
+            discussion: """
+                Every answer is saved the moment you give it. Leave with q, Ctrl-C or by closing the window, and `beacon learn` brings you back to the same question or scene.
+
+                Keys are shown on every screen: numbers choose, Enter confirms, ! shows crisis support (who to call or text right now), ? shows help, q goes back.
+
+                The linear mode (--plain, or ACCESSIBLE=1, or whenever input or output is not a terminal) prints each screen once, never moves the cursor, and reads answers as typed lines, so it works with screen readers and with answers piped in.
+
+                Data is kept in $BEACON_HOME (default $XDG_DATA_HOME/beacon, else ~/.local/share/beacon), readable only by you.
+
+                Examples:
+                  beacon learn
+                  beacon learn curricula/sample --trainee alex
+                  printf '1\\n\\n' | beacon learn --plain --trainee alex
+                """
+        )
+
+        @Argument(help: "Course file or folder (default: the bundled course).")
+        var course: String?
+
+        @Option(help: ArgumentHelp("Trainee id or name; created if new. Asked for when left out.", valueName: "id"))
+        var trainee: String?
+
+        @Flag(help: "Linear mode for screen readers and scripts: no redraws, numbered prompts, answers as lines.")
+        var plain = false
+
+        /// Fixes quiz draws and shuffles, so scripted tests know the order of questions.
+        @Option(help: .hidden)
+        var seed: UInt64?
+
+        func run() throws {
+            let loaded = try LoadedCourse.load(course)
+            let store = try LearningStore(home: LearningStore.defaultHome())
+            let accessible = ProcessInfo.processInfo.environment["ACCESSIBLE"].map { !$0.isEmpty && $0 != "0" } ?? false
+            let terminal = TTYTerminal(linear: plain || accessible)
+            let person = try TraineeChooser(store: store, terminal: terminal).choose(trainee)
+            guard let person else {
+                terminal.restore()
+                print("No trainee chosen; nothing was saved.")
+                return
+            }
+            let resume = "beacon learn" + (course.map { " \($0)" } ?? "") + " --trainee \(person.id)"
+            TTYTerminal.setFarewell("\nYour progress is saved. Resume with: \(resume)\n")
+            let player = CoursePlayer(
+                course: loaded.course, stamp: loaded.stamp, store: store, trainee: person,
+                terminal: terminal, resources: LoadedCourse.crisisResources(), options: .init(seed: seed)
+            )
+            let exit = player.run()
+            terminal.restore()
+            switch exit {
+            case .interrupted:
+                print("\nYour progress is saved. Resume with: \(resume)")
+                throw ExitCode(130)
+            case .paused:
+                print("Paused. Take the time you need. Resume with: \(resume)")
+            case .quit, .finished:
+                print("Your progress is saved. Come back with: \(resume)")
+            case .endOfInput:
+                print("\nEnd of input; your progress is saved. Resume with: \(resume)")
+            }
+        }
+    }
+}

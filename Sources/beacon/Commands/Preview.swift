@@ -1,0 +1,58 @@
+import ArgumentParser
+import BeaconCore
+import BeaconStore
+import BeaconTerminal
+import Foundation
+import GRDB
+
+extension BeaconCommand {
+    struct Preview: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Try a course, module or role-play as a trainee would, recording nothing.",
+            discussion: """
+                For trainers: every module is open whatever its prerequisites, and answers are kept in memory only.
+
+                Examples:
+                  beacon preview curricula/sample
+                  beacon preview curricula/sample --module listening-well
+                  beacon preview curricula/sample --roleplay hard-week --plain
+                """
+        )
+
+        @Argument(help: "Course file or folder.")
+        var course: String
+
+        @Option(help: ArgumentHelp("Open this module directly.", valueName: "id"))
+        var module: String?
+
+        @Option(help: ArgumentHelp("Play this role-play directly.", valueName: "id"))
+        var roleplay: String?
+
+        @Flag(help: "Linear mode: no redraws, answers as lines.")
+        var plain = false
+
+        func run() throws {
+            let loaded = try LoadedCourse.load(course)
+            if let module, loaded.course.module(module) == nil {
+                throw ValidationError("no module '\(module)'; modules: \(loaded.course.modules.map(\.id).joined(separator: ", "))")
+            }
+            if let roleplay, !loaded.course.roleplays.contains(where: { $0.id == roleplay }) {
+                throw ValidationError("no role-play '\(roleplay)'; role-plays: \(loaded.course.roleplays.map(\.id).joined(separator: ", "))")
+            }
+            // An in-memory database: the same code path as learn, and nothing is kept.
+            let store = try LearningStore(writer: DatabaseQueue())
+            let trainee = try store.addTrainee(name: "Preview")
+            let terminal = TTYTerminal(linear: plain)
+            var options = CoursePlayer.Options()
+            options.ignorePrerequisites = true
+            let player = CoursePlayer(
+                course: loaded.course, stamp: loaded.stamp, store: store, trainee: trainee,
+                terminal: terminal, resources: LoadedCourse.crisisResources(), options: options
+            )
+            let target = roleplay ?? module
+            let exit = target.map { player.run(item: $0) } ?? player.run()
+            terminal.restore()
+            if exit == .interrupted { throw ExitCode(130) }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import BeaconCore
+import BeaconStore
+import BeaconTerminal
+import BeaconXML
+import Foundation
+
+/// Finds, loads and checks the course a command works on, and the data files beside it.
+struct LoadedCourse {
+    var course: Course
+    var stamp: CourseStamp
+    var path: String
+
+    /// Loads COURSE (a file or folder), or the bundled course when none is named. Prints the
+    /// problems and exits 1 if the course has errors: a trainee must never meet a broken course.
+    static func load(_ path: String?) throws -> LoadedCourse {
+        guard let file = path.map({ CurriculumFinder.courseFiles(at: $0).first ?? $0 }) ?? bundledCourse() else {
+            fail("no course named and no bundled course found; name one, e.g. beacon learn curricula/sample")
+        }
+        guard let schema = CurriculumFinder.schemaPath(near: file, environment: ProcessInfo.processInfo.environment, executable: Bundle.main.executablePath) else {
+            fail("cannot find curriculum.xsd; set BEACON_SCHEMA to curricula/schema/curriculum.xsd")
+        }
+        let loaded = CurriculumLoader(schemaPath: schema).load(path: file)
+        var diagnostics = loaded.diagnostics
+        guard case .course(let course)? = loaded.content, let hash = loaded.contentHash else {
+            report(diagnostics, file)
+        }
+        var options = CurriculumLinter.Options()
+        options.playthroughs = 20
+        diagnostics += CurriculumLinter(options: options).lint(course).diagnostics
+        if diagnostics.hasErrors { report(diagnostics, file) }
+        return LoadedCourse(course: course, stamp: CourseStamp(id: course.id, version: course.version, contentHash: hash), path: file)
+    }
+
+    private static func report(_ diagnostics: [Diagnostic], _ file: String) -> Never {
+        let errors = diagnostics.filter { $0.severity == .error }
+        FileHandle.standardError.write(Data((errors.map(\.description).joined(separator: "\n") + "\n").utf8))
+        fail("\(file) has \(errors.count) problem\(errors.count == 1 ? "" : "s"); fix them (see beacon lint \(file)) before playing it")
+    }
+
+    /// The course that ships with Beacon: the core curriculum when present, else the sample.
+    static func bundledCourse() -> String? {
+        for name in ["peer-core/course.xml", "sample/course.xml"] {
+            if let path = findCurriculaFile(name) { return path }
+        }
+        return nil
+    }
+
+    /// A file under `curricula/`, looked for above the working directory, then above the executable.
+    static func findCurriculaFile(_ name: String) -> String? {
+        var starts = [URL(fileURLWithPath: FileManager.default.currentDirectoryPath)]
+        if let executable = Bundle.main.executablePath { starts.append(URL(fileURLWithPath: executable).resolvingSymlinksInPath()) }
+        for start in starts {
+            var folder = start
+            for _ in 0..<12 {
+                let candidate = folder.appendingPathComponent("curricula").appendingPathComponent(name)
+                if FileManager.default.fileExists(atPath: candidate.path) {
+                    // Keep paths relative to the working directory when they are below it.
+                    let cwd = FileManager.default.currentDirectoryPath + "/"
+                    return candidate.path.hasPrefix(cwd) ? String(candidate.path.dropFirst(cwd.count)) : candidate.path
+                }
+                let parent = folder.deletingLastPathComponent()
+                if parent.path == folder.path { break }
+                folder = parent
+            }
+        }
+        return nil
+    }
+
+    /// The dated crisis-resources data, or a minimal built-in list with a note if it is missing.
+    static func crisisResources() -> CrisisResources {
+        let environment = ProcessInfo.processInfo.environment
+        let path = environment["BEACON_CRISIS_RESOURCES"] ?? findCurriculaFile("crisis-resources.json")
+        guard let path, let resources = try? CrisisResources.load(from: URL(fileURLWithPath: path)) else { return .fallback }
+        return resources
+    }
+}
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("beacon: \(message)\n".utf8))
+    exit(1)
+}
