@@ -53,10 +53,15 @@ let package = Package(
             dependencies: ["BeaconXML", "BeaconCore"],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "BeaconStoreTests", dependencies: ["BeaconStore", "BeaconCore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "BeaconStoreTests",
+            dependencies: ["BeaconStore", "BeaconCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "BeaconTerminalTests",
-            dependencies: ["BeaconTerminal", "BeaconStore", "BeaconCore", "BeaconXML"],
+            dependencies: ["BeaconTerminal", "BeaconStore", "BeaconCore", "BeaconXML", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Golden"],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "BeaconCLITests", dependencies: ["beacon"], swiftSettings: strictSettings),

@@ -7,6 +7,11 @@ public struct CrisisResources: Sendable, Codable, Equatable {
     public struct Resource: Sendable, Codable, Equatable {
         public var name: String
         public var how: String
+
+        public init(name: String, how: String) {
+            self.name = name
+            self.how = how
+        }
     }
 
     /// When someone last checked every line against its source.
@@ -15,6 +20,14 @@ public struct CrisisResources: Sendable, Codable, Equatable {
     public var heading: String
     public var resources: [Resource]
     public var note: String?
+
+    public init(reviewed: String, region: String, heading: String, resources: [Resource], note: String?) {
+        self.reviewed = reviewed
+        self.region = region
+        self.heading = heading
+        self.resources = resources
+        self.note = note
+    }
 
     public static func load(from url: URL) throws -> CrisisResources {
         try JSONDecoder().decode(CrisisResources.self, from: Data(contentsOf: url))
