@@ -88,3 +88,20 @@ import Testing
         #expect(TextLayout.wrap("one two three", width: 8, first: "  1. ") == ["  1. one", "     two", "     three"])
     }
 }
+
+@Suite struct QuizRulesInThePlayerTests {
+    @Test func aFailedAttemptWaitsForTheCooldownBeforeTheNext() throws {
+        let wrong = ["2", "", "1 2 3 4", "", "t", "", "b b b", "", "nothing", "", "2", "", ""]
+        let lines = Array(wholeCourseAnswers.prefix(10)) + wrong + ["", "", "q"]
+        let terminal = MemoryTerminal(lines: lines, width: 80)
+        let (player, store, trainee) = try makePlayer(terminal)
+        #expect(player.run() == .quit)
+        #expect(terminal.output.contains("Not passed this time."))
+        #expect(terminal.output.contains("Attempts left: 2."))
+        #expect(terminal.output.contains("You can try again after 1 hour."))
+        #expect(terminal.output.contains("You can start your next attempt after"))
+        let attempts = try store.record(trainee: trainee.id, course: "sample").attempts["listening-check", default: []]
+        #expect(attempts.count == 1, "the cooldown must not start a second attempt")
+        #expect(attempts.first?.passed == false)
+    }
+}

@@ -55,9 +55,6 @@ extension CoursePlayer {
 
     /// Whether another attempt may start; says why not when it may not.
     private func mayStart(_ quiz: Quiz, finished: [QuizAttemptRecord]) throws -> Bool {
-        if finished.contains(where: { $0.passed == true }) {
-            // Passed already: further attempts are practice, but they still count as attempts.
-        }
         if quiz.attemptsLeft(afterFinishing: finished.count) == 0 {
             try pause(Screen(
                 heading: "Quiz: \(quiz.title)",

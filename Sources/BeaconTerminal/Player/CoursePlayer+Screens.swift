@@ -122,7 +122,7 @@ extension CoursePlayer {
         lines.append("")
         if let problem { lines.append(theme.warn(problem)) }
         lines += wrap(theme.dim("Keys: " + screen.keys))
-        if let draft, kind != .command(entries: 0), !isCommand(kind) {
+        if let draft, !isCommand(kind) {
             lines.append("> " + draft)
         }
         return lines.joined(separator: "\n") + "\n"

@@ -43,6 +43,7 @@ extension BeaconCommand {
             let store = try LearningStore(writer: DatabaseQueue())
             let trainee = try store.addTrainee(name: "Preview")
             let terminal = TTYTerminal(linear: plain)
+            TTYTerminal.setFarewell("\nPreview ended; nothing was recorded.\n")
             var options = CoursePlayer.Options()
             options.ignorePrerequisites = true
             let player = CoursePlayer(
