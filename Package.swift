@@ -33,15 +33,26 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "BeaconCredentials",
+            dependencies: ["CZlib", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings
+        ),
+        // zlib from the system, for the GZIP inside Bitstring Status Lists.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(
             name: "BeaconStore",
-            dependencies: ["BeaconCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "BeaconCore", "BeaconCredentials",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strictSettings
         ),
         .target(name: "BeaconTerminal", dependencies: ["BeaconCore", "BeaconStore"], swiftSettings: strictSettings),
         .executableTarget(
             name: "beacon",
             dependencies: [
-                "BeaconCore", "BeaconXML", "BeaconStore", "BeaconTerminal",
+                "BeaconCore", "BeaconXML", "BeaconStore", "BeaconTerminal", "BeaconCredentials",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
@@ -62,6 +73,12 @@ let package = Package(
             name: "BeaconTerminalTests",
             dependencies: ["BeaconTerminal", "BeaconStore", "BeaconCore", "BeaconXML", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Golden"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "BeaconCredentialsTests",
+            dependencies: ["BeaconCredentials"],
+            exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "BeaconCLITests", dependencies: ["beacon"], swiftSettings: strictSettings),

@@ -1,4 +1,5 @@
 import BeaconCore
+import BeaconCredentials
 import Foundation
 import GRDB
 
@@ -59,6 +60,12 @@ extension LearningStore {
                 sql: "UPDATE quizAttempt SET finishedAt = ?, score = ?, passed = ? WHERE id = ?",
                 arguments: [now, score, passed, attempt]
             )
+            let row = try Row.fetchOne(db, sql: "SELECT traineeId, courseId, quizId, contentHash FROM quizAttempt WHERE id = ?", arguments: [attempt])
+            try AuditLog.append(db, actor: Self.actor, action: "result.quiz", subject: row?["traineeId"] ?? "?", details: JSONObject([
+                ("course", .string(row?["courseId"] ?? "")), ("quiz", .string(row?["quizId"] ?? "")),
+                ("attempt", .number(JSONNumber(Double(attempt)))), ("score", .number(JSONNumber(score))),
+                ("passed", .bool(passed)), ("contentHash", .string(row?["contentHash"] ?? "")),
+            ]), at: now)
         }
     }
 
@@ -92,6 +99,13 @@ extension LearningStore {
                 sql: "UPDATE roleplayRun SET finishedAt = ?, endingId = ?, scores = ? WHERE id = ?",
                 arguments: [now, ending, try Self.json(scores), run]
             )
+            let row = try Row.fetchOne(db, sql: "SELECT traineeId, courseId, roleplayId, contentHash FROM roleplayRun WHERE id = ?", arguments: [run])
+            try AuditLog.append(db, actor: Self.actor, action: "result.roleplay", subject: row?["traineeId"] ?? "?", details: JSONObject([
+                ("course", .string(row?["courseId"] ?? "")), ("roleplay", .string(row?["roleplayId"] ?? "")),
+                ("run", .number(JSONNumber(Double(run)))), ("ending", .string(ending)),
+                ("scores", .object(JSONObject(scores.sorted { $0.key < $1.key }.map { ($0.key, .number(JSONNumber(Double($0.value)))) }))),
+                ("contentHash", .string(row?["contentHash"] ?? "")),
+            ]), at: now)
         }
     }
 

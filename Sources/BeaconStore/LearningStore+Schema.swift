@@ -81,6 +81,47 @@ extension LearningStore {
                 );
                 """)
         }
+        migrator.registerMigration("v2-certification") { db in
+            try db.execute(sql: """
+                -- Issued credentials. statusIndex is the slot in both status lists, drawn at random
+                -- so that a position says nothing about when a credential was issued.
+                CREATE TABLE credential (
+                    id TEXT PRIMARY KEY,
+                    traineeId TEXT NOT NULL REFERENCES trainee(id),
+                    courseId TEXT NOT NULL,
+                    programId TEXT NOT NULL,
+                    statusIndex INTEGER NOT NULL UNIQUE,
+                    issuedAt DATETIME NOT NULL,
+                    validUntil DATETIME,
+                    status TEXT NOT NULL DEFAULT 'active',
+                    statusReason TEXT,
+                    statusChangedAt DATETIME,
+                    replacesId TEXT,
+                    replacedById TEXT,
+                    signingKey TEXT NOT NULL,
+                    json TEXT NOT NULL
+                );
+                CREATE INDEX credentialByTrainee ON credential(traineeId);
+                -- Append-only; each row's hash covers the previous row's hash, so any edit or
+                -- deletion breaks the chain that `beacon audit verify` walks.
+                CREATE TABLE auditLog (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                    at DATETIME NOT NULL,
+                    actor TEXT NOT NULL,
+                    action TEXT NOT NULL,
+                    subject TEXT NOT NULL,
+                    details TEXT NOT NULL,
+                    previousHash TEXT NOT NULL,
+                    hash TEXT NOT NULL
+                );
+                CREATE TRIGGER auditLogNoUpdate BEFORE UPDATE ON auditLog BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                CREATE TRIGGER auditLogNoDelete BEFORE DELETE ON auditLog BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                CREATE TABLE setting (
+                    key TEXT PRIMARY KEY,
+                    value TEXT NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }

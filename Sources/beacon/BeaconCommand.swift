@@ -11,7 +11,11 @@ struct BeaconCommand: AsyncParsableCommand {
             Start learning with `beacon learn`. Trainers write curricula as XML (see docs/curriculum-format.md) and check them with `beacon lint curricula/sample`.
             """,
         version: "0.1.0",
-        subcommands: [Learn.self, Progress.self, Preview.self, Reset.self, Lint.self]
+        subcommands: [
+            Learn.self, Progress.self, Preview.self, Reset.self, Lint.self,
+            EligibilityCommand.self, Issue.self, Renew.self, Revoke.self, Suspend.self, Reinstate.self,
+            Verify.self, Sign.self, Keys.self, Trust.self, StatusList.self, Audit.self,
+        ]
     )
 
     /// Exit codes follow the linters people know: 0 clean, 1 problems found, 2 the command

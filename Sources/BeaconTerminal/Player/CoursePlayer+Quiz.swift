@@ -216,9 +216,3 @@ extension CoursePlayer {
         return parts.isEmpty ? "a moment" : parts.joined(separator: " ")
     }
 }
-
-extension ISODuration {
-    var dateComponents: DateComponents {
-        DateComponents(year: years, month: months, day: days, hour: hours, minute: minutes, second: Int(seconds))
-    }
-}

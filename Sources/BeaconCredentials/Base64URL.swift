@@ -1,0 +1,63 @@
+/// Unpadded base64url (RFC 4648 section 5), the multibase "u" encoding.
+enum Base64URL {
+    private static let alphabet: [UInt8] =
+        Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
+
+    private static let sextetValues: [Int8] = {
+        var table = [Int8](repeating: -1, count: 128)
+        for (value, character) in alphabet.enumerated() {
+            table[Int(character)] = Int8(value)
+        }
+        return table
+    }()
+
+    static func encode(_ bytes: [UInt8]) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity((bytes.count * 4 + 2) / 3)
+        var i = 0
+        while i + 3 <= bytes.count {
+            let group = UInt32(bytes[i]) << 16 | UInt32(bytes[i + 1]) << 8 | UInt32(bytes[i + 2])
+            appendSextets(group, count: 4, to: &out)
+            i += 3
+        }
+        switch bytes.count - i {
+        case 1:
+            appendSextets(UInt32(bytes[i]) << 16, count: 2, to: &out)
+        case 2:
+            appendSextets(UInt32(bytes[i]) << 16 | UInt32(bytes[i + 1]) << 8, count: 3, to: &out)
+        default:
+            break
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func appendSextets(_ group: UInt32, count: Int, to out: inout [UInt8]) {
+        for k in 0..<count {
+            out.append(alphabet[Int(group >> (18 - 6 * UInt32(k)) & 0x3F)])
+        }
+    }
+
+    /// Strict: no padding, no whitespace, and unused trailing bits must be zero so each
+    /// byte string has exactly one accepted spelling.
+    static func decode<Characters: Collection<UInt8>>(utf8 characters: Characters) -> [UInt8]? {
+        guard characters.count % 4 != 1 else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(characters.count * 3 / 4)
+        var accumulator: UInt32 = 0
+        var bits = 0
+        for character in characters {
+            guard character < 128 else { return nil }
+            let value = sextetValues[Int(character)]
+            guard value >= 0 else { return nil }
+            accumulator = accumulator << 6 | UInt32(value)
+            bits += 6
+            if bits >= 8 {
+                bits -= 8
+                out.append(UInt8(truncatingIfNeeded: accumulator >> UInt32(bits)))
+                accumulator &= (1 << UInt32(bits)) - 1
+            }
+        }
+        guard accumulator == 0 else { return nil }
+        return out
+    }
+}

@@ -1,0 +1,246 @@
+import Foundation
+
+/// The answer `beacon verify` gives: four separate checks, each failure explained in one line.
+public struct VerificationReport: Sendable, Equatable, Encodable {
+    public struct Checks: Sendable, Equatable, Encodable {
+        /// valid | invalid | missing | unsupported
+        public var signature: String
+        /// trusted | untrusted
+        public var issuer: String
+        /// current | expired | not-yet-valid
+        public var validity: String
+        /// active | revoked | suspended | unchecked
+        public var status: String
+    }
+
+    /// Who and what, as the credential states it (to be read only when `verified` is true).
+    public struct Summary: Sendable, Equatable, Encodable {
+        public var id: String?
+        public var name: String?
+        public var holder: String?
+        public var achievement: String?
+        public var issuer: String?
+        public var validFrom: String?
+        public var validUntil: String?
+
+        // Always present in the JSON, null when absent, so scripts can rely on the shape.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(name, forKey: .name)
+            try container.encode(holder, forKey: .holder)
+            try container.encode(achievement, forKey: .achievement)
+            try container.encode(issuer, forKey: .issuer)
+            try container.encode(validFrom, forKey: .validFrom)
+            try container.encode(validUntil, forKey: .validUntil)
+        }
+
+        enum CodingKeys: String, CodingKey { case id, name, holder, achievement, issuer, validFrom, validUntil }
+    }
+
+    public var verified: Bool
+    public var checks: Checks
+    public var problems: [String]
+    public var credential: Summary
+}
+
+/// Checks a credential offline against a trust list, a clock and the status lists it was given.
+/// Pure: fetching status lists and reading files is the caller's business.
+public struct CredentialVerifier: Sendable {
+    /// DIDs whose signatures are trusted (the issuer's own keys, current and retired, and any
+    /// added with `beacon trust add`).
+    public var trustedIssuers: Set<String>
+    public var now: Date
+    /// Status list credentials by their id (the URL a credential's status entry names).
+    public var statusLists: [String: JSONObject]
+
+    public init(trustedIssuers: Set<String>, now: Date = Date(), statusLists: [String: JSONObject] = [:]) {
+        self.trustedIssuers = trustedIssuers
+        self.now = now
+        self.statusLists = statusLists
+    }
+
+    /// Parses and verifies; a parse failure means the input cannot be read (exit 2).
+    public func verify(bytes: [UInt8]) -> Result<VerificationReport, CredentialError> {
+        let value: JSONValue
+        do {
+            value = try JSONValue(parsing: bytes)
+        } catch {
+            return .failure(CredentialError("not valid JSON: \(error.description)"))
+        }
+        guard case .object(let credential) = value else { return .failure(CredentialError("a credential is a JSON object")) }
+        return .success(verify(credential))
+    }
+
+    public func verify(_ credential: JSONObject) -> VerificationReport {
+        var problems: [String] = []
+        let summary = Self.summary(credential)
+
+        // 1. Signature.
+        let signature: String
+        var signer: DIDKey?
+        switch DataIntegrity.verify(credential) {
+        case .valid(let key):
+            signature = "valid"
+            signer = key
+        case .invalid(let why):
+            signature = "invalid"
+            problems.append("Signature: \(why).")
+        case .missing:
+            signature = "missing"
+            problems.append("Signature: the credential has no proof, so anyone could have written it.")
+        case .unsupported(let why):
+            signature = "unsupported"
+            problems.append("Signature: \(why).")
+        }
+
+        // 2. Issuer: on the trust list, and the key that signed belongs to it.
+        let issuerId = Self.issuerId(credential)
+        var issuer = "untrusted"
+        if let issuerId, trustedIssuers.contains(issuerId) {
+            if let signer, signer.did != issuerId {
+                problems.append("Issuer: the credential names \(issuerId) but was signed by \(signer.did).")
+            } else if signer != nil {
+                issuer = "trusted"
+            } else {
+                problems.append("Issuer: \(issuerId) is trusted, but without a valid signature nothing shows it issued this.")
+            }
+        } else {
+            problems.append("Issuer: \(issuerId ?? "no issuer") is not on your trust list; add it with `beacon trust add` only if you know who it is.")
+        }
+
+        // 3. Validity window.
+        var validity = "current"
+        if let from = credential["validFrom"]?.stringValue {
+            if let date = Self.date(from) {
+                if now < date {
+                    validity = "not-yet-valid"
+                    problems.append("Validity: not valid until \(from).")
+                }
+            } else {
+                validity = "not-yet-valid"
+                problems.append("Validity: validFrom \(from) is not a date and time.")
+            }
+        }
+        if validity == "current", let until = credential["validUntil"]?.stringValue {
+            if let date = Self.date(until) {
+                if now >= date {
+                    validity = "expired"
+                    problems.append("Validity: expired on \(until); the holder may have a renewed credential.")
+                }
+            } else {
+                validity = "expired"
+                problems.append("Validity: validUntil \(until) is not a date and time.")
+            }
+        }
+
+        // 4. Status.
+        let (status, statusProblems) = checkStatus(credential, issuer: issuerId)
+        problems += statusProblems
+
+        let statusOK = status == "active" || (status == "unchecked" && statusProblems.isEmpty)
+        let verified = signature == "valid" && issuer == "trusted" && validity == "current" && statusOK
+        return VerificationReport(
+            verified: verified,
+            checks: .init(signature: signature, issuer: issuer, validity: validity, status: status),
+            problems: problems,
+            credential: summary
+        )
+    }
+
+    /// Reads each BitstringStatusListEntry against its list. No entry: unchecked, not a problem.
+    /// An entry whose list is missing or untrustworthy: unchecked, and the credential is not verified.
+    private func checkStatus(_ credential: JSONObject, issuer: String?) -> (String, [String]) {
+        guard let raw = credential["credentialStatus"] else { return ("unchecked", []) }
+        var entries = (raw.arrayValue ?? [raw]).compactMap(\.objectValue)
+        guard !entries.isEmpty else { return ("unchecked", ["Status: credentialStatus is not an object."]) }
+        var revoked = false, suspended = false
+        // Beacon's companion suspension list: same index, beside the revocation list.
+        if entries.count == 1, let entry = entries.first, entry["statusPurpose"]?.stringValue == "revocation",
+            let url = entry["statusListCredential"]?.stringValue, url.hasSuffix("/status/revocation")
+        {
+            let companion = String(url.dropLast("revocation".count)) + "suspension"
+            if statusLists[companion] != nil {
+                var suspension = entry
+                suspension["statusPurpose"] = JSONValue.string("suspension")
+                suspension["statusListCredential"] = JSONValue.string(companion)
+                entries.append(suspension)
+            }
+        }
+        for entry in entries {
+            guard entry["type"]?.stringValue == "BitstringStatusListEntry" else {
+                return ("unchecked", ["Status: status type \(entry["type"]?.stringValue ?? "missing") is not supported, so status could not be checked."])
+            }
+            guard let url = entry["statusListCredential"]?.stringValue,
+                let indexText = entry["statusListIndex"]?.stringValue ?? entry["statusListIndex"]?.numberValue.map({ String(Int($0)) }),
+                let index = Int(indexText), index >= 0,
+                let purpose = entry["statusPurpose"]?.stringValue
+            else {
+                return ("unchecked", ["Status: the status entry is incomplete, so status could not be checked."])
+            }
+            guard let list = statusLists[url] else {
+                return ("unchecked", ["Status: status could not be checked: the status list \(url) is not available (pass it with --status-list FILE)."])
+            }
+            switch DataIntegrity.verify(list) {
+            case .valid(let key) where issuer == nil || key.did == issuer:
+                break
+            default:
+                return ("unchecked", ["Status: status could not be checked: the status list \(url) is not validly signed by the issuer."])
+            }
+            let subject = list["credentialSubject"]?.objectValue
+            guard subject?["statusPurpose"]?.stringValue == purpose, let encoded = subject?["encodedList"]?.stringValue,
+                let bits = try? BitstringStatusList(encoded: encoded)
+            else {
+                return ("unchecked", ["Status: status could not be checked: the status list \(url) is not a \(purpose) list this verifier can read."])
+            }
+            guard let set = try? bits.isSet(index) else {
+                return ("unchecked", ["Status: status could not be checked: index \(index) is outside the list."])
+            }
+            if set, purpose == "revocation" { revoked = true }
+            if set, purpose == "suspension" { suspended = true }
+        }
+        if revoked { return ("revoked", ["Status: revoked by the issuer; it no longer certifies anything."]) }
+        if suspended { return ("suspended", ["Status: suspended by the issuer for now; ask the holder or the issuer why."]) }
+        return ("active", [])
+    }
+
+    static func issuerId(_ credential: JSONObject) -> String? {
+        credential["issuer"]?.stringValue ?? credential["issuer"]?["id"]?.stringValue
+    }
+
+    static func summary(_ credential: JSONObject) -> VerificationReport.Summary {
+        let subject = credential["credentialSubject"]?.objectValue ?? credential["credentialSubject"]?.arrayValue?.first?.objectValue
+        var holder = subject?["name"]?.stringValue
+        if holder == nil, let identifiers = subject?["identifier"]?.arrayValue {
+            holder = identifiers.compactMap(\.objectValue).first {
+                $0["identityType"]?.stringValue == "name" && $0["hashed"]?.boolValue == false
+            }?["identityHash"]?.stringValue
+        }
+        if holder == nil { holder = subject?["id"]?.stringValue }
+        let issuer = credential["issuer"]
+        return .init(
+            id: credential["id"]?.stringValue,
+            name: credential["name"]?.stringValue,
+            holder: holder,
+            achievement: subject?["achievement"]?["name"]?.stringValue,
+            issuer: issuer?["name"]?.stringValue ?? issuer?.stringValue ?? issuer?["id"]?.stringValue,
+            validFrom: credential["validFrom"]?.stringValue,
+            validUntil: credential["validUntil"]?.stringValue
+        )
+    }
+
+    /// XML Schema dateTimeStamp as VC 2.0 uses it: a time zone is required.
+    public static func date(_ text: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        if let date = formatter.date(from: text) { return date }
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.date(from: text)
+    }
+
+    public static func timestamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
+    }
+}

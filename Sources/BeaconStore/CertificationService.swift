@@ -1,0 +1,227 @@
+import BeaconCore
+import BeaconCredentials
+import Foundation
+import GRDB
+
+/// Issuing and managing certificates: eligibility, signing, status slots, revocation,
+/// suspension, renewal and the status lists, each change written to the audit log.
+public struct CertificationService: Sendable {
+    public enum Status: String, Sendable, Encodable, CaseIterable { case active, revoked, suspended }
+
+    /// Reason codes an admin gives, by action; kept short so reports can group them.
+    public static let reasons: [String: [String]] = [
+        "revoke": ["misconduct", "issued-in-error", "requirements-not-met", "holder-request", "superseded", "other"],
+        "suspend": ["investigation", "requirements-lapsed", "holder-request", "other"],
+        "reinstate": ["investigation-closed", "requirements-met", "issued-in-error", "other"],
+    ]
+
+    public struct Settings: Sendable {
+        public var issuerName: String
+        public var issuerURL: String?
+        /// Where `beacon serve` publishes status lists; credentials point their status entries here.
+        public var publicURL: String
+
+        public init(issuerName: String, issuerURL: String? = nil, publicURL: String) {
+            self.issuerName = issuerName
+            self.issuerURL = issuerURL
+            self.publicURL = publicURL
+        }
+    }
+
+    public struct Record: Sendable, Equatable, Encodable {
+        public var id: String
+        public var trainee: String
+        public var course: String
+        public var program: String
+        public var statusIndex: Int
+        public var issuedAt: Date
+        public var validUntil: Date?
+        public var status: String
+        public var statusReason: String?
+        public var replaces: String?
+        public var replacedBy: String?
+        /// The signed credential as issued.
+        public var json: String
+    }
+
+    let store: LearningStore
+    let keys: KeyStore
+
+    public init(store: LearningStore, keys: KeyStore) {
+        self.store = store
+        self.keys = keys
+    }
+
+    public func eligibility(trainee: String, course: Course, program: CertificationProgram) throws -> Eligibility {
+        Eligibility(program: program, course: course, record: try store.record(trainee: trainee, course: course.id), trainee: trainee)
+    }
+
+    /// Issues a credential if the trainee is eligible, or with an override whose reason is audited.
+    public func issue(
+        trainee: Trainee, course: Course, program: CertificationProgram, settings: Settings,
+        override: String? = nil, replacing previous: String? = nil, at now: Date = Date()
+    ) throws -> Record {
+        let check = try eligibility(trainee: trainee.id, course: course, program: program)
+        if !check.eligible {
+            guard let override, !override.trimmingCharacters(in: .whitespaces).isEmpty else {
+                let missing = check.checks.filter { !$0.met }.map { "\($0.requirement) (\($0.detail))" }
+                throw CredentialError("\(trainee.name) is not eligible for \(program.title): " + missing.joined(separator: "; "))
+            }
+        }
+        let (keyEntry, key) = try keys.signingKey()
+        let id = "urn:uuid:" + UUID().uuidString.lowercased()
+        let validUntil = Calendar(identifier: .gregorian).date(byAdding: program.validity.dateComponents, to: now)
+        return try store.writer.write { db -> Record in
+            let index = try Self.freeSlot(db)
+            let content = BadgeContent(
+                id: id, issuer: key.didKey, issuerName: settings.issuerName, issuerURL: settings.issuerURL,
+                holderName: trainee.name,
+                achievementId: "urn:beacon:program:\(course.id):\(program.id)",
+                achievementName: program.title,
+                achievementDescription: program.description.plainText.isEmpty ? "\(program.title), from \(course.title)." : program.description.plainText,
+                criteria: Self.criteria(program, course),
+                validFrom: now, validUntil: validUntil, statusIndex: index, statusBaseURL: settings.publicURL, replaces: previous
+            )
+            let signed = try DataIntegrity.sign(
+                OpenBadgeCredential.unsigned(content), with: key, created: CredentialVerifier.timestamp(now), proofAsArray: true
+            )
+            let json = JSONValue.object(signed).serialized(pretty: true)
+            try db.execute(
+                sql: """
+                    INSERT INTO credential (id, traineeId, courseId, programId, statusIndex, issuedAt, validUntil, replacesId, signingKey, json)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [id, trainee.id, course.id, program.id, index, now, validUntil, previous, keyEntry.name, json]
+            )
+            if let previous {
+                try db.execute(sql: "UPDATE credential SET replacedById = ? WHERE id = ?", arguments: [id, previous])
+            }
+            var details = JSONObject([
+                ("trainee", .string(trainee.id)), ("program", .string(program.id)), ("course", .string(course.id)),
+                ("key", .string(keyEntry.did)), ("eligible", .bool(check.eligible)),
+            ])
+            if let override, !check.eligible { details["override"] = .string(override) }
+            if let previous { details["replaces"] = .string(previous) }
+            try AuditLog.append(db, actor: LearningStore.actor, action: previous == nil ? "credential.issue" : "credential.renew", subject: id, details: details, at: now)
+            return try Self.record(db, id: id)!
+        }
+    }
+
+    /// Revokes, suspends or reinstates (status .active) a credential, with a reason code.
+    public func setStatus(_ id: String, to status: Status, reason: String, at now: Date = Date()) throws -> Record {
+        let action = switch status {
+        case .revoked: "revoke"
+        case .suspended: "suspend"
+        case .active: "reinstate"
+        }
+        guard Self.reasons[action, default: []].contains(reason) else {
+            throw CredentialError("reason \(reason) is not one of: " + Self.reasons[action, default: []].joined(separator: ", "))
+        }
+        return try store.writer.write { db -> Record in
+            guard let current = try Self.record(db, id: id) else { throw CredentialError("no credential \(id) was issued here") }
+            switch (current.status, status) {
+            case ("revoked", _): throw CredentialError("\(id) is revoked; revocation is final (issue a new credential instead)")
+            case ("active", .active): throw CredentialError("\(id) is already active")
+            case ("suspended", .suspended): throw CredentialError("\(id) is already suspended")
+            default: break
+            }
+            try db.execute(
+                sql: "UPDATE credential SET status = ?, statusReason = ?, statusChangedAt = ? WHERE id = ?",
+                arguments: [status.rawValue, reason, now, id]
+            )
+            try AuditLog.append(db, actor: LearningStore.actor, action: "credential.\(action)", subject: id,
+                                details: JSONObject([("reason", .string(reason)), ("previousStatus", .string(current.status))]), at: now)
+            return try Self.record(db, id: id)!
+        }
+    }
+
+    /// A new credential for the same trainee and program that names the one it replaces.
+    public func renew(_ id: String, course: Course, settings: Settings, at now: Date = Date()) throws -> Record {
+        guard let old = try credential(id) else { throw CredentialError("no credential \(id) was issued here") }
+        guard old.status != "revoked" else { throw CredentialError("\(id) is revoked and cannot be renewed") }
+        guard old.replacedBy == nil else { throw CredentialError("\(id) was already renewed as \(old.replacedBy!)") }
+        guard let trainee = try store.trainee(id: old.trainee), let program = course.certifications.first(where: { $0.id == old.program }) else {
+            throw CredentialError("the trainee or program of \(id) no longer exists in \(course.id)")
+        }
+        // Renewal re-checks the requirements against the trainee's current record.
+        return try issue(trainee: trainee, course: course, program: program, settings: settings, replacing: id, at: now)
+    }
+
+    public func credential(_ id: String) throws -> Record? {
+        try store.writer.read { db in try Self.record(db, id: id) }
+    }
+
+    public func credentials(trainee: String? = nil) throws -> [Record] {
+        try store.writer.read { db in
+            let ids = try String.fetchAll(
+                db, sql: "SELECT id FROM credential WHERE ? IS NULL OR traineeId = ? ORDER BY issuedAt", arguments: [trainee, trainee]
+            )
+            return try ids.compactMap { try Self.record(db, id: $0) }
+        }
+    }
+
+    /// The two signed status list credentials (revocation, suspension), built from the table.
+    public func statusLists(settings: Settings, at now: Date = Date()) throws -> [String: JSONObject] {
+        let (_, key) = try keys.signingKey()
+        var revocation = BitstringStatusList(), suspension = BitstringStatusList()
+        let rows = try store.writer.read { db in try Row.fetchAll(db, sql: "SELECT statusIndex, status FROM credential") }
+        for row in rows {
+            let index: Int = row["statusIndex"]
+            let status: String = row["status"]
+            if status == "revoked" { try revocation.set(index, true) }
+            if status == "suspended" { try suspension.set(index, true) }
+        }
+        var lists: [String: JSONObject] = [:]
+        for (purpose, list) in [("revocation", revocation), ("suspension", suspension)] {
+            let unsigned = try StatusListCredential.unsigned(base: settings.publicURL, purpose: purpose, issuer: key.didKey, list: list, validFrom: now)
+            lists[purpose] = try DataIntegrity.sign(unsigned, with: key, created: CredentialVerifier.timestamp(now))
+        }
+        return lists
+    }
+
+    // MARK: Helpers
+
+    /// A random free slot: list position must not reveal issue order (Bitstring Status List §privacy).
+    static func freeSlot(_ db: Database) throws -> Int {
+        let capacity = BitstringStatusList.minimumLength
+        let used = try Int.fetchOne(db, sql: "SELECT count(*) FROM credential") ?? 0
+        guard used < capacity else { throw CredentialError("every status slot is in use; a larger status list is needed") }
+        var generator = SystemRandomNumberGenerator()
+        while true {
+            let candidate = Int.random(in: 0..<capacity, using: &generator)
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM credential WHERE statusIndex = ?", arguments: [candidate]) != true {
+                return candidate
+            }
+        }
+    }
+
+    static func criteria(_ program: CertificationProgram, _ course: Course) -> String {
+        let parts = program.requirements.map { requirement -> String in
+            switch requirement {
+            case .module(let reference): "completed the module \(course.module(reference.id)?.title ?? reference.id)"
+            case .quiz(let reference, let score):
+                "scored at least \(Eligibility.percent(score ?? course.quizzes.first { $0.id == reference.id }?.passMark ?? 1)) on \(course.quizzes.first { $0.id == reference.id }?.title ?? reference.id)"
+            case .competency(let reference, let score):
+                "reached \(Eligibility.percent(score)) in the competency \(course.competency(reference.id)?.title ?? reference.id) across scored role-plays"
+            }
+        }
+        return "The holder " + parts.joined(separator: "; ") + ", in \(course.title) version \(course.version)."
+    }
+
+    static func record(_ db: Database, id: String) throws -> Record? {
+        try Row.fetchOne(db, sql: "SELECT * FROM credential WHERE id = ?", arguments: [id]).map {
+            Record(
+                id: $0["id"], trainee: $0["traineeId"], course: $0["courseId"], program: $0["programId"],
+                statusIndex: $0["statusIndex"], issuedAt: $0["issuedAt"], validUntil: $0["validUntil"],
+                status: $0["status"], statusReason: $0["statusReason"], replaces: $0["replacesId"],
+                replacedBy: $0["replacedById"], json: $0["json"]
+            )
+        }
+    }
+}
+
+extension ISODuration {
+    public var dateComponents: DateComponents {
+        DateComponents(year: years, month: months, day: days, hour: hours, minute: minutes, second: Int(seconds))
+    }
+}

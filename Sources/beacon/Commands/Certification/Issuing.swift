@@ -1,0 +1,206 @@
+import ArgumentParser
+import BeaconCore
+import BeaconCredentials
+import BeaconStore
+import Foundation
+
+/// The store, keys and course the certification commands share.
+struct CertificationContext {
+    let store: LearningStore
+    let keys: KeyStore
+    let service: CertificationService
+    let course: LoadedCourse
+
+    init(course path: String?) throws {
+        let home = LearningStore.defaultHome()
+        store = try LearningStore(home: home)
+        keys = KeyStore(home: home)
+        service = CertificationService(store: store, keys: keys)
+        course = try LoadedCourse.load(path)
+    }
+
+    func program(_ id: String?) throws -> CertificationProgram {
+        let programs = course.course.certifications
+        if let id {
+            guard let program = programs.first(where: { $0.id == id }) else {
+                throw ValidationError("no program '\(id)' in \(course.course.id); programs: \(programs.map(\.id).joined(separator: ", "))")
+            }
+            return program
+        }
+        guard programs.count == 1 else { throw ValidationError("name a program with --program: \(programs.map(\.id).joined(separator: ", "))") }
+        return programs[0]
+    }
+}
+
+func printJSON(_ value: some Encodable) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    encoder.dateEncodingStrategy = .iso8601
+    print(String(decoding: try encoder.encode(value), as: UTF8.self))
+}
+
+extension BeaconCommand {
+    struct EligibilityCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "eligibility",
+            abstract: "Say exactly which requirements of a certification program a trainee meets.",
+            discussion: "Exit status 0 when eligible, 1 when not."
+        )
+        @Option(help: "Trainee id.") var trainee: String
+        @Option(help: "Program id (default: the course's only program).") var program: String?
+        @Option(help: "Course file or folder (default: the bundled course).") var course: String?
+        @Flag(help: "Print JSON.") var json = false
+
+        func run() throws {
+            let context = try CertificationContext(course: course)
+            let person = try pickTrainee(context.store, trainee)
+            let program = try context.program(program)
+            let result = try context.service.eligibility(trainee: person.id, course: context.course.course, program: program)
+            if json {
+                try printJSON(result)
+            } else {
+                print("\(person.name) · \(program.title): \(result.eligible ? "eligible" : "not eligible yet")")
+                for check in result.checks { print("  \(check.met ? "met    " : "missing") \(check.requirement): \(check.detail)") }
+            }
+            if !result.eligible { throw ExitCode.failure }
+        }
+    }
+
+    struct Issue: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Issue a signed Open Badges 3.0 certificate to an eligible trainee.",
+            discussion: "Refuses a trainee who is not eligible, unless --override gives a reason, which the audit log keeps. The certificate names the holder, the program and dates; never scores or anything the trainee wrote."
+        )
+        @Option(help: "Trainee id.") var trainee: String
+        @Option(help: "Program id (default: the course's only program).") var program: String?
+        @Option(help: "Course file or folder (default: the bundled course).") var course: String?
+        @Option(help: "Issue although requirements are missing; the reason is audited.") var override: String?
+        @Option(name: .shortAndLong, help: "Write the certificate to this file (created private) instead of printing it.") var output: String?
+
+        func run() throws {
+            let context = try CertificationContext(course: course)
+            let person = try pickTrainee(context.store, trainee)
+            let record = try context.service.issue(
+                trainee: person, course: context.course.course, program: try context.program(program),
+                settings: try context.store.certificationSettings(), override: override
+            )
+            try emit(record, to: output)
+        }
+    }
+
+    struct Renew: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Issue a new certificate that replaces an earlier one (requirements are checked again)."
+        )
+        @Argument(help: "The credential id (urn:uuid:…).") var credential: String
+        @Option(help: "Course file or folder (default: the bundled course).") var course: String?
+        @Option(name: .shortAndLong, help: "Write the new certificate to this file.") var output: String?
+
+        func run() throws {
+            let context = try CertificationContext(course: course)
+            let record = try context.service.renew(credential, course: context.course.course, settings: try context.store.certificationSettings())
+            try emit(record, to: output)
+        }
+    }
+
+
+    struct Revoke: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Revoke a certificate for good.",
+            discussion: "Reason codes: " + CertificationService.reasons["revoke", default: []].joined(separator: ", ")
+        )
+        @Argument(help: "The credential id.") var credential: String
+        @Option(help: "Reason code.") var reason: String
+        func run() throws { try change(credential, to: .revoked, reason: reason) }
+    }
+
+    struct Suspend: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Suspend a certificate until it is reinstated.",
+            discussion: "Reason codes: " + CertificationService.reasons["suspend", default: []].joined(separator: ", ")
+        )
+        @Argument(help: "The credential id.") var credential: String
+        @Option(help: "Reason code.") var reason: String
+        func run() throws { try change(credential, to: .suspended, reason: reason) }
+    }
+
+    struct Reinstate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Lift a suspension.",
+            discussion: "Reason codes: " + CertificationService.reasons["reinstate", default: []].joined(separator: ", ")
+        )
+        @Argument(help: "The credential id.") var credential: String
+        @Option(help: "Reason code.") var reason: String
+        func run() throws { try change(credential, to: .active, reason: reason) }
+    }
+
+    struct StatusList: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "status-list",
+            abstract: "Export the signed status list credentials (revocation and suspension).",
+            subcommands: [Export.self]
+        )
+
+        struct Export: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Write both lists; verifiers pass them to beacon verify --status-list.")
+            @Option(name: .shortAndLong, help: "Folder to write revocation.json and suspension.json into (default: print both).") var output: String?
+
+            func run() throws {
+                let home = LearningStore.defaultHome()
+                let store = try LearningStore(home: home)
+                let lists = try CertificationService(store: store, keys: KeyStore(home: home)).statusLists(settings: store.certificationSettings())
+                guard let output else {
+                    for purpose in ["revocation", "suspension"] { if let list = lists[purpose] { print(JSONValue.object(list).serialized(pretty: true)) } }
+                    return
+                }
+                try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+                for (purpose, list) in lists {
+                    let file = URL(fileURLWithPath: output).appendingPathComponent("\(purpose).json")
+                    try Data(JSONValue.object(list).serialized(pretty: true).utf8).write(to: file, options: .atomic)
+                    print("Wrote \(file.path)")
+                }
+            }
+        }
+    }
+
+    struct Audit: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Check the hash-chained audit log.", subcommands: [VerifyLog.self])
+
+        struct VerifyLog: ParsableCommand {
+            static let configuration = CommandConfiguration(commandName: "verify", abstract: "Walk the chain; exit 1 if any entry was changed, removed or reordered.")
+            @Flag(help: "Print JSON.") var json = false
+            func run() throws {
+                let result = try LearningStore(home: LearningStore.defaultHome()).verifyAuditLog()
+                if json { try printJSON(result) } else {
+                    print(result.intact ? "The audit log is intact: \(result.entries) entries, each linked to the one before." : "The audit log is BROKEN: \(result.problem ?? "")")
+                }
+                if !result.intact { throw ExitCode.failure }
+            }
+        }
+    }
+}
+
+private func change(_ id: String, to status: CertificationService.Status, reason: String) throws {
+    let home = LearningStore.defaultHome()
+    let service = CertificationService(store: try LearningStore(home: home), keys: KeyStore(home: home))
+    do {
+        let record = try service.setStatus(id, to: status, reason: reason)
+        print("\(record.id) is now \(record.status) (\(reason)). Export the status lists (beacon status-list export) or let beacon serve publish them.")
+    } catch let error as CredentialError {
+        throw ValidationError(error.message)
+    }
+}
+
+private func emit(_ record: CertificationService.Record, to output: String?) throws {
+    guard let output else {
+        print(record.json)
+        return
+    }
+    // The certificate names a person with lived experience: create the file private.
+    let descriptor = open(output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    guard descriptor >= 0 else { throw ValidationError("cannot write \(output)") }
+    let bytes = Array((record.json + "\n").utf8)
+    _ = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+    close(descriptor)
+    FileHandle.standardError.write(Data("Issued \(record.id) (valid until \(record.validUntil.map(CredentialVerifier.timestamp) ?? "no end")) to \(output)\n".utf8))
+}

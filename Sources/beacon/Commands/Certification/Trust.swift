@@ -1,0 +1,54 @@
+import ArgumentParser
+import BeaconCredentials
+import BeaconStore
+import Foundation
+
+extension BeaconCommand {
+    struct Trust: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Manage the issuers this machine trusts when verifying.",
+            discussion: "This machine's own keys are always trusted. Add another issuer only when you know who holds its key.",
+            subcommands: [Add.self, List.self, Remove.self]
+        )
+
+        struct Add: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Trust an issuer's did:key.")
+            @Argument(help: "The issuer's DID (did:key:z6Mk…).") var did: String
+            @Option(help: "Who it is, for your own records.") var name: String?
+
+            func run() throws {
+                guard let key = DIDKey(did: did), key.did == did else { throw ValidationError("\(did) is not an Ed25519 did:key") }
+                let file = TrustList.file(home: LearningStore.defaultHome())
+                var list = try TrustList.load(from: file)
+                guard !list.trusted.contains(where: { $0.did == did }) else { print("Already trusted: \(did)"); return }
+                list.trusted.append(TrustList.Entry(did: did, name: name, added: Date()))
+                try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+                try list.save(to: file)
+                print("Trusted \(name.map { "\($0) " } ?? "")\(did)")
+            }
+        }
+
+        struct List: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "List trusted issuers.")
+            func run() throws {
+                let home = LearningStore.defaultHome()
+                for entry in try KeyStore(home: home).entries() { print("\(entry.did)  this machine's key \(entry.name)\(entry.isActive ? "" : " (retired)")") }
+                for entry in try TrustList.load(from: TrustList.file(home: home)).trusted { print("\(entry.did)  \(entry.name ?? "")") }
+            }
+        }
+
+        struct Remove: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Stop trusting an issuer.")
+            @Argument(help: "The issuer's DID.") var did: String
+            func run() throws {
+                let file = TrustList.file(home: LearningStore.defaultHome())
+                var list = try TrustList.load(from: file)
+                let before = list.trusted.count
+                list.trusted.removeAll { $0.did == did }
+                guard list.trusted.count < before else { throw ValidationError("\(did) is not on the trust list") }
+                try list.save(to: file)
+                print("No longer trusted: \(did)")
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import ArgumentParser
+import BeaconCredentials
+import BeaconStore
+import Foundation
+
+extension BeaconCommand {
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check a certificate: signature, issuer, validity window and status, each separately.",
+            discussion: """
+                Works offline. Trusted issuers are this machine's own keys (current and retired) and those added with `beacon trust add`, or the DIDs in --trust FILE. Status comes from --status-list files or, for credentials issued here, from the local database. A credential whose status list cannot be obtained is not verified.
+
+                Exit status: 0 verified, 1 not verified (the reasons are printed), 2 the file cannot be read as JSON.
+
+                Examples:
+                  beacon verify certificate.json
+                  beacon verify certificate.json --json --status-list revocation.json --status-list suspension.json
+                """
+        )
+
+        @Argument(help: "The credential (JSON) to check.") var file: String
+        @Flag(help: "Print the report as JSON.") var json = false
+        @Option(name: .customLong("status-list"), help: ArgumentHelp("A status list credential file (repeatable).", valueName: "file"))
+        var statusLists: [String] = []
+        @Option(help: ArgumentHelp("A trust file (JSON with a `trusted` list of DIDs) to use instead of this machine's.", valueName: "file"))
+        var trust: String?
+
+        func run() throws {
+            guard let data = FileManager.default.contents(atPath: file) else { unreadable("cannot read \(file)") }
+            guard data.count <= JSONLimits().maxBytes else { unreadable("\(file) is \(data.count >> 20) MiB; a credential is a few kilobytes") }
+            let home = LearningStore.defaultHome()
+            var trusted = Set<String>()
+            if let trust {
+                let list = try TrustList.load(from: URL(fileURLWithPath: trust))
+                trusted.formUnion(list.trusted.map(\.did))
+            } else {
+                trusted.formUnion(try KeyStore(home: home).dids())
+                trusted.formUnion(try TrustList.load(from: TrustList.file(home: home)).trusted.map(\.did))
+            }
+            var lists: [String: JSONObject] = [:]
+            for path in statusLists {
+                guard let bytes = FileManager.default.contents(atPath: path), case .object(let list)? = try? JSONValue(parsing: [UInt8](bytes)),
+                    let id = list["id"]?.stringValue
+                else { unreadable("\(path) is not a status list credential") }
+                lists[id] = list
+            }
+            // Credentials issued on this machine: read the status straight from its database.
+            if FileManager.default.fileExists(atPath: home.appendingPathComponent("beacon.sqlite").path), (try? KeyStore(home: home).active()) != nil {
+                let store = try LearningStore(home: home)
+                let service = CertificationService(store: store, keys: KeyStore(home: home))
+                if let local = try? service.statusLists(settings: store.certificationSettings()) {
+                    for list in local.values { if let id = list["id"]?.stringValue, lists[id] == nil { lists[id] = list } }
+                }
+            }
+            let verifier = CredentialVerifier(trustedIssuers: trusted, now: Date(), statusLists: lists)
+            let report: VerificationReport
+            switch verifier.verify(bytes: [UInt8](data)) {
+            case .success(let value): report = value
+            case .failure(let error): unreadable("\(file): \(error.message)")
+            }
+            if json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            } else {
+                print(Self.describe(report))
+            }
+            if !report.verified { throw ExitCode.failure }
+        }
+
+        static func describe(_ report: VerificationReport) -> String {
+            let c = report.credential
+            var lines = [
+                report.verified ? "VERIFIED: this certificate is genuine, current and in good standing." : "NOT VERIFIED: do not rely on this certificate.",
+                "",
+                "  Certificate: \(c.name ?? c.achievement ?? "unnamed")",
+                "  Holder:      \(c.holder ?? "not stated")",
+                "  Issuer:      \(c.issuer ?? "not stated")",
+                "  Valid:       \(c.validFrom ?? "?") to \(c.validUntil ?? "no end date")",
+                "",
+                "  Signature: \(report.checks.signature)",
+                "  Issuer:    \(report.checks.issuer)",
+                "  Validity:  \(report.checks.validity)",
+                "  Status:    \(report.checks.status)",
+            ]
+            if !report.problems.isEmpty { lines += [""] + report.problems.map { "  - " + $0 } }
+            return lines.joined(separator: "\n")
+        }
+    }
+}
+
+/// Input that cannot be read at all: exit 2, as the verify contract says.
+func unreadable(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("beacon: \(message)\n".utf8))
+    exit(2)
+}
