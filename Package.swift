@@ -58,6 +58,8 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // Benchmarks run by Scripts/bench (release builds); not a product.
+        .executableTarget(name: "BeaconBench", dependencies: ["BeaconCredentials"], swiftSettings: strictSettings),
         .testTarget(name: "BeaconCoreTests", dependencies: ["BeaconCore"], swiftSettings: strictSettings),
         .testTarget(
             name: "BeaconXMLTests",

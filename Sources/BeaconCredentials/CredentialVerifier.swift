@@ -52,12 +52,38 @@ public struct CredentialVerifier: Sendable {
     public var trustedIssuers: Set<String>
     public var now: Date
     /// Status list credentials by their id (the URL a credential's status entry names).
-    public var statusLists: [String: JSONObject]
+    /// Each is checked and decoded once, when set, not once per credential.
+    public var statusLists: [String: JSONObject] {
+        didSet { prepared = Self.prepare(statusLists) }
+    }
+    private var prepared: [String: PreparedList]
 
     public init(trustedIssuers: Set<String>, now: Date = Date(), statusLists: [String: JSONObject] = [:]) {
         self.trustedIssuers = trustedIssuers
         self.now = now
         self.statusLists = statusLists
+        prepared = Self.prepare(statusLists)
+    }
+
+    /// A status list whose signature was checked and whose bits were decoded.
+    private struct PreparedList: Sendable {
+        /// The DID that validly signed it; nil when the signature did not check out.
+        var signer: String?
+        var purpose: String?
+        var bits: BitstringStatusList?
+    }
+
+    private static func prepare(_ lists: [String: JSONObject]) -> [String: PreparedList] {
+        lists.mapValues { list in
+            var signer: String?
+            if case .valid(let key) = DataIntegrity.verify(list) { signer = key.did }
+            let subject = list["credentialSubject"]?.objectValue
+            return PreparedList(
+                signer: signer,
+                purpose: subject?["statusPurpose"]?.stringValue,
+                bits: subject?["encodedList"]?.stringValue.flatMap { try? BitstringStatusList(encoded: $0) }
+            )
+        }
     }
 
     /// Parses and verifies; a parse failure means the input cannot be read (exit 2).
@@ -160,7 +186,7 @@ public struct CredentialVerifier: Sendable {
             let url = entry["statusListCredential"]?.stringValue, url.hasSuffix("/status/revocation")
         {
             let companion = String(url.dropLast("revocation".count)) + "suspension"
-            if statusLists[companion] != nil {
+            if prepared[companion] != nil {
                 var suspension = entry
                 suspension["statusPurpose"] = JSONValue.string("suspension")
                 suspension["statusListCredential"] = JSONValue.string(companion)
@@ -178,19 +204,13 @@ public struct CredentialVerifier: Sendable {
             else {
                 return ("unchecked", ["Status: the status entry is incomplete, so status could not be checked."])
             }
-            guard let list = statusLists[url] else {
+            guard let list = prepared[url] else {
                 return ("unchecked", ["Status: status could not be checked: the status list \(url) is not available (pass it with --status-list FILE)."])
             }
-            switch DataIntegrity.verify(list) {
-            case .valid(let key) where issuer == nil || key.did == issuer:
-                break
-            default:
+            guard let signer = list.signer, issuer == nil || signer == issuer else {
                 return ("unchecked", ["Status: status could not be checked: the status list \(url) is not validly signed by the issuer."])
             }
-            let subject = list["credentialSubject"]?.objectValue
-            guard subject?["statusPurpose"]?.stringValue == purpose, let encoded = subject?["encodedList"]?.stringValue,
-                let bits = try? BitstringStatusList(encoded: encoded)
-            else {
+            guard list.purpose == purpose, let bits = list.bits else {
                 return ("unchecked", ["Status: status could not be checked: the status list \(url) is not a \(purpose) list this verifier can read."])
             }
             guard let set = try? bits.isSet(index) else {
@@ -229,13 +249,59 @@ public struct CredentialVerifier: Sendable {
         )
     }
 
-    /// XML Schema dateTimeStamp as VC 2.0 uses it: a time zone is required.
+    /// XML Schema dateTimeStamp as VC 2.0 uses it: `YYYY-MM-DDThh:mm:ss(.fraction)?` and a zone
+    /// (`Z` or ±hh:mm). Parsed by hand: a date formatter per credential dominated verification time.
     public static func date(_ text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        if let date = formatter.date(from: text) { return date }
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.date(from: text)
+        let bytes = Array(text.utf8)
+        func number(_ from: Int, _ count: Int) -> Int? {
+            guard from + count <= bytes.count else { return nil }
+            var value = 0
+            for byte in bytes[from..<(from + count)] {
+                guard byte >= 0x30, byte <= 0x39 else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            return value
+        }
+        func byte(_ at: Int) -> UInt8? { at < bytes.count ? bytes[at] : nil }
+        guard let year = number(0, 4), byte(4) == 0x2D, let month = number(5, 2), byte(7) == 0x2D, let day = number(8, 2),
+            byte(10) == 0x54 || byte(10) == 0x74, let hour = number(11, 2), byte(13) == 0x3A, let minute = number(14, 2),
+            byte(16) == 0x3A, let second = number(17, 2),
+            (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61
+        else { return nil }
+        var cursor = 19
+        var fraction = 0.0
+        if byte(cursor) == 0x2E {
+            cursor += 1
+            var scale = 0.1
+            let start = cursor
+            while let digit = byte(cursor), digit >= 0x30, digit <= 0x39 {
+                fraction += Double(digit - 0x30) * scale
+                scale /= 10
+                cursor += 1
+            }
+            guard cursor > start else { return nil }
+        }
+        var offset = 0
+        switch byte(cursor) {
+        case 0x5A, 0x7A:
+            cursor += 1
+        case 0x2B, 0x2D:
+            guard let hours = number(cursor + 1, 2), byte(cursor + 3) == 0x3A, let minutes = number(cursor + 4, 2), hours < 24, minutes < 60 else { return nil }
+            offset = (hours * 60 + minutes) * 60 * (byte(cursor) == 0x2D ? -1 : 1)
+            cursor += 6
+        default:
+            return nil  // a time zone is required
+        }
+        guard cursor == bytes.count else { return nil }
+        // Days from 1970-01-01 in the proleptic Gregorian calendar (Howard Hinnant's algorithm).
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        let days = era * 146_097 + dayOfEra - 719_468
+        let seconds = Double(days * 86_400 + hour * 3600 + minute * 60 + second - offset) + fraction
+        return Date(timeIntervalSince1970: seconds)
     }
 
     public static func timestamp(_ date: Date) -> String {

@@ -208,3 +208,29 @@ func mutations(of value: JSONValue) -> [JSONValue] {
     default: []
     }
 }
+
+@Suite struct DateParsingTests {
+    @Test(arguments: [
+        ("2023-01-01T00:00:00Z", 1_672_531_200.0),
+        ("2026-11-27T03:51:28Z", 1_795_751_488.0),
+        ("2000-02-29T12:00:00+02:00", 951_818_400.0),
+        ("1969-12-31T23:59:59.5Z", -0.5),
+        ("2024-06-01T00:00:00-05:30", 1_717_219_800.0),
+    ])
+    func parsesDateTimeStamps(text: String, seconds: Double) throws {
+        #expect(try #require(CredentialVerifier.date(text)).timeIntervalSince1970 == seconds)
+    }
+
+    @Test(arguments: ["2023-01-01T00:00:00", "2023-13-01T00:00:00Z", "2023-01-01 00:00:00Z", "2023-01-01T00:00:00Zjunk", "", "2023-01-01T25:00:00Z", "2023-01-01T00:00:00.Z"])
+    func refusesWhatIsNotOne(text: String) {
+        #expect(CredentialVerifier.date(text) == nil)
+    }
+
+    @Test func agreesWithFoundation() throws {
+        let formatter = ISO8601DateFormatter()
+        for seconds in stride(from: -2_000_000_000.0, to: 4_000_000_000.0, by: 123_456_789.0) {
+            let text = formatter.string(from: Date(timeIntervalSince1970: seconds))
+            #expect(CredentialVerifier.date(text) == formatter.date(from: text), "\(text)")
+        }
+    }
+}
