@@ -90,3 +90,50 @@ import Testing
         #expect(LearningStore.defaultHome(environment: ["HOME": "/h"]).path == "/h/.local/share/beacon")
     }
 }
+
+@Suite struct AuditLogTests {
+    let course = CourseStamp(id: "sample", version: "1.0.0", contentHash: "abc")
+
+    func storeWithResults() throws -> LearningStore {
+        let store = try LearningStore(writer: DatabaseQueue())
+        let alex = try store.addTrainee(name: "Alex")
+        for score in [0.5, 0.9] {
+            let attempt = try store.startAttempt(trainee: alex.id, course: course, quiz: "q", seed: 1, questionIds: ["a"])
+            try store.finishAttempt(attempt, score: score, passed: score > 0.8)
+        }
+        let run = try store.startRun(trainee: alex.id, course: course, roleplay: "rp")
+        try store.finishRun(run, ending: "good", scores: ["listening": 3])
+        return store
+    }
+
+    @Test func everyFinishedResultIsChainedIntoTheLog() throws {
+        let store = try storeWithResults()
+        let entries = try store.auditEntries()
+        #expect(entries.map(\.action) == ["result.quiz", "result.quiz", "result.roleplay"])
+        #expect(entries[1].previousHash == entries[0].hash)
+        #expect(try store.verifyAuditLog() == AuditVerification(entries: 3, brokenAt: nil, problem: nil))
+    }
+
+    @Test func theLogRefusesEditsAndFindsThemIfForced() throws {
+        let store = try storeWithResults()
+        #expect(throws: (any Error).self) {
+            try store.writer.write { db in try db.execute(sql: "UPDATE auditLog SET details = '{}' WHERE seq = 2") }
+        }
+        #expect(throws: (any Error).self) {
+            try store.writer.write { db in try db.execute(sql: "DELETE FROM auditLog WHERE seq = 2") }
+        }
+        // Someone with the file drops the guard and edits an entry: the chain shows where.
+        try store.writer.write { db in
+            try db.execute(sql: "DROP TRIGGER auditLogNoUpdate")
+            try db.execute(sql: #"UPDATE auditLog SET details = replace(details, '"score":0.5', '"score":0.95') WHERE seq = 1"#)
+        }
+        let edited = try store.verifyAuditLog()
+        #expect(edited.brokenAt == 1 && edited.problem?.contains("changed") == true)
+        try store.writer.write { db in
+            try db.execute(sql: "DROP TRIGGER auditLogNoDelete")
+            try db.execute(sql: "DELETE FROM auditLog WHERE seq = 1")
+        }
+        let removed = try store.verifyAuditLog()
+        #expect(removed.brokenAt == 2 && removed.problem?.contains("removed") == true)
+    }
+}
