@@ -60,4 +60,49 @@ enum Base64URL {
         guard accumulator == 0 else { return nil }
         return out
     }
+
+    // MARK: Lenient decoding, for status lists written by other issuers
+
+    private static let invalid: UInt8 = 0xFF
+
+    /// Both alphabets: `-`/`+` and `_`/`/` share values.
+    private static let lenientValues: [UInt8] = {
+        var table = [UInt8](repeating: invalid, count: 256)
+        for (value, character) in alphabet.enumerated() { table[Int(character)] = UInt8(value) }
+        table[Int(UInt8(ascii: "+"))] = 62
+        table[Int(UInt8(ascii: "/"))] = 63
+        return table
+    }()
+
+    /// Decodes either alphabet, padded or not. Returns nil on any invalid character,
+    /// misplaced or wrong amount of padding, or an impossible length (4n+1 characters).
+    /// Non-zero leftover bits in the final character are ignored, as most decoders do.
+    static func decodeLenient(_ text: ArraySlice<UInt8>) -> [UInt8]? {
+        var end = text.endIndex
+        var padding = 0
+        while end > text.startIndex && text[end - 1] == UInt8(ascii: "=") {
+            end -= 1
+            padding += 1
+        }
+        let dataLength = end - text.startIndex
+        guard padding <= 2, dataLength % 4 != 1 else { return nil }
+        if padding > 0 && (dataLength + padding) % 4 != 0 { return nil }
+
+        var out: [UInt8] = []
+        out.reserveCapacity(dataLength * 3 / 4)
+        var accumulator: UInt32 = 0
+        var bitCount = 0
+        for char in text[text.startIndex..<end] {
+            let value = lenientValues[Int(char)]
+            guard value != invalid else { return nil }
+            accumulator = accumulator << 6 | UInt32(value)
+            bitCount += 6
+            if bitCount >= 8 {
+                bitCount -= 8
+                out.append(UInt8(truncatingIfNeeded: accumulator >> UInt32(bitCount)))
+                accumulator &= (1 << UInt32(bitCount)) - 1
+            }
+        }
+        return out
+    }
 }

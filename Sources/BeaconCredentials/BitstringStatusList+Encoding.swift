@@ -5,7 +5,7 @@ extension BitstringStatusList {
     /// The `encodedList` value: `"u"` + base64url (no padding) of the GZIP-compressed bytes.
     public func encoded() throws(StatusListError) -> String {
         let compressed = try Gzip.compress(bytes)
-        return "u" + Base64.encodeURLNoPadding(compressed)
+        return "u" + Base64URL.encode(compressed)
     }
 
     /// Decodes an `encodedList` value.
@@ -20,7 +20,7 @@ extension BitstringStatusList {
         if text.first == Self.multibaseBase64URL {
             text = text.dropFirst()
         }
-        guard let compressed = Base64.decode(text) else {
+        guard let compressed = Base64URL.decodeLenient(text) else {
             throw StatusListError(.notBase64)
         }
         self.init(bytes: try Gzip.decompress(compressed, maxOutputBytes: maxDecodedBytes))

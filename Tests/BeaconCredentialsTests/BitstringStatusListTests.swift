@@ -52,7 +52,7 @@ struct BitstringStatusListTests {
     @Test("Lists shorter than the spec minimum decode but are flagged")
     func shortList() throws {
         let shortBytes: [UInt8] = [0x80, 0, 0, 1]
-        let encoded = "u" + Base64.encodeURLNoPadding(try Gzip.compress(shortBytes))
+        let encoded = "u" + Base64URL.encode(try Gzip.compress(shortBytes))
         let list = try BitstringStatusList(encoded: encoded)
         #expect(list.count == 32)
         #expect(!list.meetsMinimumLength)
@@ -65,7 +65,7 @@ struct BitstringStatusListTests {
     func multiMember() throws {
         let first = try Gzip.compress([0xFF, 0x00])
         let second = try Gzip.compress([0x00, 0x01])
-        let list = try BitstringStatusList(encoded: "u" + Base64.encodeURLNoPadding(first + second))
+        let list = try BitstringStatusList(encoded: "u" + Base64URL.encode(first + second))
         #expect(list.bytes == [0xFF, 0x00, 0x00, 0x01])
     }
 }

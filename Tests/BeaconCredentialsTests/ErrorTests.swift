@@ -4,7 +4,7 @@ import Testing
 @Suite("Error handling")
 struct ErrorTests {
     private func encode(_ bytes: [UInt8]) -> String {
-        "u" + Base64.encodeURLNoPadding(bytes)
+        "u" + Base64URL.encode(bytes)
     }
 
     @Test("Out-of-range indices throw instead of trapping")

@@ -59,7 +59,7 @@ struct GzipInteropTests {
 
         let packed = try run(Self.gzipPath, ["-9cn", file.path])
         #expect(packed.status == 0)
-        let encoded = "u" + Base64.encodeURLNoPadding([UInt8](packed.stdout))
+        let encoded = "u" + Base64URL.encode([UInt8](packed.stdout))
         #expect(try BitstringStatusList(encoded: encoded) == list)
     }
 
