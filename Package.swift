@@ -18,6 +18,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // libxml2 from the system; shim.h hides its ICU headers from Foundation (see docs/ARCHITECTURE.md).
@@ -48,13 +51,24 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "BeaconServer",
+            dependencies: [
+                "BeaconCore", "BeaconCredentials", "BeaconStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .target(name: "BeaconTerminal", dependencies: ["BeaconCore", "BeaconStore"], swiftSettings: strictSettings),
         .executableTarget(
             name: "beacon",
             dependencies: [
-                "BeaconCore", "BeaconXML", "BeaconStore", "BeaconTerminal", "BeaconCredentials",
+                "BeaconCore", "BeaconXML", "BeaconStore", "BeaconTerminal", "BeaconCredentials", "BeaconServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: strictSettings
         ),
@@ -81,6 +95,15 @@ let package = Package(
             name: "BeaconCredentialsTests",
             dependencies: ["BeaconCredentials"],
             exclude: ["Fixtures"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "BeaconServerTests",
+            dependencies: [
+                "BeaconServer", "BeaconCredentials", "BeaconStore", "BeaconCore",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "BeaconCLITests", dependencies: ["beacon"], swiftSettings: strictSettings),

@@ -310,3 +310,14 @@ public struct CredentialVerifier: Sendable {
         return formatter.string(from: date)
     }
 }
+
+extension VerificationReport {
+    /// The report as `beacon verify --json` and `POST /api/v1/verify` print it: one shared
+    /// encoding, so the two can never drift apart.
+    public func jsonText() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        // Safe: every field is a String, Bool or array of String, which always encode.
+        return String(decoding: try! encoder.encode(self), as: UTF8.self)
+    }
+}

@@ -147,6 +147,34 @@ public struct CertificationService: Sendable {
         return try issue(trainee: trainee, course: course, program: program, settings: settings, replacing: id, at: now)
     }
 
+    /// Publishes (or withdraws) the credential's page at `/c/{id}`; audited, since the page
+    /// reveals that its holder has lived experience.
+    public func setShared(_ id: String, _ shared: Bool, at now: Date = Date()) throws {
+        try store.writer.write { db in
+            guard try Self.record(db, id: id) != nil else { throw CredentialError("no credential \(id) was issued here") }
+            try db.execute(sql: "UPDATE credential SET shared = ? WHERE id = ?", arguments: [shared, id])
+            try AuditLog.append(db, actor: LearningStore.actor, action: shared ? "credential.share" : "credential.unshare", subject: id, details: JSONObject(), at: now)
+        }
+    }
+
+    /// The credential JSON if, and only if, its holder shares it.
+    public func sharedCredential(_ id: String) throws -> String? {
+        try store.writer.read { db in
+            try String.fetchOne(db, sql: "SELECT json FROM credential WHERE id = ? AND shared = 1", arguments: [id])
+        }
+    }
+
+    /// Changes whenever any credential is issued or changes status: a cheap key for caches.
+    public func statusFingerprint() throws -> String {
+        try store.writer.read { db in
+            let row = try Row.fetchOne(db, sql: "SELECT count(*) AS n, max(issuedAt) AS i, max(statusChangedAt) AS s FROM credential")
+            let count: Int = row?["n"] ?? 0
+            let issued: String? = row?["i"]
+            let changed: String? = row?["s"]
+            return "\(count)|\(issued ?? "")|\(changed ?? "")"
+        }
+    }
+
     public func credential(_ id: String) throws -> Record? {
         try store.writer.read { db in try Self.record(db, id: id) }
     }

@@ -122,6 +122,10 @@ extension LearningStore {
                 );
                 """)
         }
+        migrator.registerMigration("v3-sharing") { db in
+            // A credential's public page exists only while its holder chooses to share it.
+            try db.execute(sql: "ALTER TABLE credential ADD COLUMN shared BOOLEAN NOT NULL DEFAULT 0")
+        }
         return migrator
     }
 }

@@ -52,6 +52,12 @@ extension BeaconCommand {
                     for list in local.values { if let id = list["id"]?.stringValue, lists[id] == nil { lists[id] = list } }
                 }
             }
+            // Online: fetch the lists the credential names that were not given (5 s each).
+            if case .object(let credential)? = try? JSONValue(parsing: [UInt8](data)) {
+                for url in StatusFetcher.urls(in: credential) where lists[url] == nil {
+                    if let list = StatusFetcher.fetch(url) { lists[url] = list }
+                }
+            }
             let verifier = CredentialVerifier(trustedIssuers: trusted, now: Date(), statusLists: lists)
             let report: VerificationReport
             switch verifier.verify(bytes: [UInt8](data)) {
@@ -59,9 +65,7 @@ extension BeaconCommand {
             case .failure(let error): unreadable("\(file): \(error.message)")
             }
             if json {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                print(String(decoding: try encoder.encode(report), as: UTF8.self))
+                print(report.jsonText())
             } else {
                 print(Self.describe(report))
             }
