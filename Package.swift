@@ -54,13 +54,16 @@ let package = Package(
         .target(
             name: "BeaconServer",
             dependencies: [
-                "BeaconCore", "BeaconCredentials", "BeaconStore",
+                "BeaconCore", "BeaconCredentials", "BeaconStore", "BeaconQR",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: strictSettings
         ),
+        // libqrencode from the system, for the QR code on printable certificates.
+        .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+        .target(name: "BeaconQR", dependencies: ["CQREncode"], swiftSettings: strictSettings),
         .target(name: "BeaconTerminal", dependencies: ["BeaconCore", "BeaconStore"], swiftSettings: strictSettings),
         .executableTarget(
             name: "beacon",
@@ -106,6 +109,7 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .testTarget(name: "BeaconQRTests", dependencies: ["BeaconQR"], swiftSettings: strictSettings),
         .testTarget(name: "BeaconCLITests", dependencies: ["beacon"], swiftSettings: strictSettings),
     ]
 )

@@ -228,7 +228,7 @@ public struct CredentialVerifier: Sendable {
         credential["issuer"]?.stringValue ?? credential["issuer"]?["id"]?.stringValue
     }
 
-    static func summary(_ credential: JSONObject) -> VerificationReport.Summary {
+    public static func summary(_ credential: JSONObject) -> VerificationReport.Summary {
         let subject = credential["credentialSubject"]?.objectValue ?? credential["credentialSubject"]?.arrayValue?.first?.objectValue
         var holder = subject?["name"]?.stringValue
         if holder == nil, let identifiers = subject?["identifier"]?.arrayValue {

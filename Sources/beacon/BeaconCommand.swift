@@ -15,7 +15,7 @@ struct BeaconCommand: AsyncParsableCommand {
             Learn.self, Progress.self, Preview.self, Reset.self, Lint.self,
             EligibilityCommand.self, Issue.self, Renew.self, Revoke.self, Suspend.self, Reinstate.self,
             Verify.self, Sign.self, Keys.self, Trust.self, StatusList.self, Audit.self,
-            Serve.self, Share.self, Unshare.self,
+            Serve.self, Share.self, Unshare.self, Certificate.self,
         ]
     )
 

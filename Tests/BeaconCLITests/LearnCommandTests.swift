@@ -3,12 +3,14 @@ import Testing
 
 /// `beacon learn`, `progress`, `preview` and `reset` run as a trainee or script would.
 @Suite struct LearnCommandTests {
-    /// Answers that play the whole sample course with seed 1 in the linear mode.
-    static let answers = [
-        "", "", "", "", "1", "", "", "", "", "",
-        "1", "", "1 4 2 3", "", "f", "", "a c d", "", "open questions", "", "1 3 4 5", "", "",
-        "", "1", "", "1", "", "It sounds like a lot. Are you thinking about suicide?", "", "1", "", "", "q",
-    ]
+    /// Answers that play the whole sample course with seed 1 in the linear mode, one per line
+    /// (shared with Scripts/e2e-browser).
+    static let answers: [String] = {
+        let file = LintCommandTests.root.appendingPathComponent("Tests/Fixtures/sample-course-answers.txt")
+        // Safe: the fixture is part of the repository.
+        let text = try! String(contentsOf: file, encoding: .utf8)
+        return text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+    }()
 
     func home() -> URL {
         FileManager.default.temporaryDirectory.appendingPathComponent("beacon-learn-\(UUID().uuidString)")

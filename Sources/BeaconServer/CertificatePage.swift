@@ -1,0 +1,67 @@
+import BeaconCredentials
+import BeaconQR
+import Foundation
+
+/// A self-contained printable certificate: one HTML file with the holder, achievement, issuer,
+/// dates, the credential embedded as JSON, and a QR code (inline SVG) of the page that verifies
+/// it. No external fonts, scripts or images, so it prints and archives as it is.
+public enum CertificatePage {
+    public static func render(credentialJSON: String, verifyURL: String) throws(CredentialError) -> String {
+        guard case .object(let credential)? = try? JSONValue(parsing: Array(credentialJSON.utf8)) else {
+            throw CredentialError("the stored credential is not readable JSON")
+        }
+        let summary = CredentialVerifier.summary(credential)
+        guard let qr = QRCode.svg(for: verifyURL, title: "QR code: verify this certificate at \(verifyURL)") else {
+            throw CredentialError("could not make a QR code for \(verifyURL)")
+        }
+        let criteria = credential["credentialSubject"]?["achievement"]?["criteria"]?["narrative"]?.stringValue ?? ""
+        func day(_ text: String?) -> String {
+            guard let text, let date = CredentialVerifier.date(text) else { return text ?? "" }
+            let formatter = DateFormatter()
+            formatter.dateStyle = .long
+            formatter.timeZone = TimeZone(identifier: "UTC")
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            return formatter.string(from: date)
+        }
+        return """
+        <!doctype html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <title>\(escapeHTML(summary.name ?? "Certificate")) — \(escapeHTML(summary.holder ?? ""))</title>
+        <style>
+        @page { size: A4; margin: 18mm; }
+        @media print { @page { size: auto; } .screen-only { display: none; } }
+        body { font-family: Georgia, "Times New Roman", serif; color: #1b1b1b; max-width: 180mm; margin: 0 auto; padding: 10mm; }
+        .frame { border: 2pt solid #1b1b1b; padding: 12mm; text-align: center; }
+        .label { font-family: system-ui, sans-serif; letter-spacing: .08em; text-transform: uppercase; font-size: 9pt; color: #444; }
+        h1 { font-size: 24pt; margin: 4mm 0; }
+        .holder { font-size: 20pt; margin: 6mm 0 2mm; }
+        .criteria { font-size: 10.5pt; margin: 6mm auto; max-width: 140mm; }
+        .meta { display: flex; justify-content: space-between; align-items: flex-end; margin-top: 10mm; text-align: left; font-size: 10pt; }
+        .qr svg { width: 32mm; height: 32mm; }
+        .verify { font-family: system-ui, sans-serif; font-size: 8pt; word-break: break-all; max-width: 60mm; text-align: right; }
+        pre { font-size: 7pt; white-space: pre-wrap; word-break: break-all; text-align: left; }
+        </style>
+        </head>
+        <body>
+        <div class="frame">
+        <p class="label">Certificate</p>
+        <h1>\(escapeHTML(summary.name ?? summary.achievement ?? "Certificate"))</h1>
+        <p class="label">awarded to</p>
+        <p class="holder">\(escapeHTML(summary.holder ?? ""))</p>
+        <p class="criteria">\(escapeHTML(criteria))</p>
+        <div class="meta">
+        <div><p class="label">Issued by</p><p>\(escapeHTML(summary.issuer ?? ""))</p>
+        <p class="label">Valid</p><p>\(escapeHTML(day(summary.validFrom))) to \(escapeHTML(summary.validUntil.map { day($0) } ?? "no end date"))</p>
+        <p class="label">Certificate id</p><p>\(escapeHTML(summary.id ?? ""))</p></div>
+        <div class="verify"><div class="qr">\(qr)</div><p>Check it is genuine and current:<br>\(escapeHTML(verifyURL))</p></div>
+        </div>
+        </div>
+        <details class="screen-only"><summary>The signed certificate (the file to give an employer)</summary>
+        <pre>\(escapeHTML(credentialJSON))</pre></details>
+        </body>
+        </html>
+        """
+    }
+}
