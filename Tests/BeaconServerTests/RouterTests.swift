@@ -190,3 +190,16 @@ func text(_ response: TestResponse) -> String { String(buffer: response.body) }
         #expect(FormBody.percentDecode(Array("a+b%7B%22".utf8)) == Array("a b{\"".utf8))
     }
 }
+
+@Suite struct CertificatePageTests {
+    @Test func thePrintablePageIsSelfContainedAndEscaped() throws {
+        let backend = FakeBackend()
+        let json = try backend.credential(holder: "<script>alert(1)</script> \"Sam\" O'Brien", index: 3)
+        let page = try CertificatePage.render(credentialJSON: json, verifyURL: "https://academy.example/c/urn:uuid:1")
+        #expect(!page.contains("<script>alert(1)</script>"))
+        #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt; &quot;Sam&quot; O&#39;Brien"))
+        #expect(page.contains("<svg") && page.contains("@page { size: A4"))
+        #expect(!page.contains("<script") && !page.contains("src=\"http") && !page.contains("@import") && !page.contains("<link"))
+        #expect(page.contains("Certified Peer Support Specialist"))
+    }
+}
