@@ -30,8 +30,9 @@ public enum CertificatePage {
         <meta charset="utf-8">
         <title>\(escapeHTML(summary.name ?? "Certificate")) — \(escapeHTML(summary.holder ?? ""))</title>
         <style>
-        @page { size: A4; margin: 18mm; }
-        @media print { @page { size: auto; } .screen-only { display: none; } }
+        /* The page takes the printer's paper, A4 or Letter: the 180 mm frame fits both. */
+        @page { margin: 15mm; }
+        @media print { .screen-only { display: none; } body { padding: 0; } }
         body { font-family: Georgia, "Times New Roman", serif; color: #1b1b1b; max-width: 180mm; margin: 0 auto; padding: 10mm; }
         .frame { border: 2pt solid #1b1b1b; padding: 12mm; text-align: center; }
         .label { font-family: system-ui, sans-serif; letter-spacing: .08em; text-transform: uppercase; font-size: 9pt; color: #444; }

@@ -198,7 +198,7 @@ func text(_ response: TestResponse) -> String { String(buffer: response.body) }
         let page = try CertificatePage.render(credentialJSON: json, verifyURL: "https://academy.example/c/urn:uuid:1")
         #expect(!page.contains("<script>alert(1)</script>"))
         #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt; &quot;Sam&quot; O&#39;Brien"))
-        #expect(page.contains("<svg") && page.contains("@page { size: A4"))
+        #expect(page.contains("<svg") && page.contains("@page { margin: 15mm; }"))
         #expect(!page.contains("<script") && !page.contains("src=\"http") && !page.contains("@import") && !page.contains("<link"))
         #expect(page.contains("Certified Peer Support Specialist"))
     }
