@@ -3,14 +3,6 @@ enum Base64URL {
     private static let alphabet: [UInt8] =
         Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
 
-    private static let sextetValues: [Int8] = {
-        var table = [Int8](repeating: -1, count: 128)
-        for (value, character) in alphabet.enumerated() {
-            table[Int(character)] = Int8(value)
-        }
-        return table
-    }()
-
     static func encode(_ bytes: [UInt8]) -> String {
         var out: [UInt8] = []
         out.reserveCapacity((bytes.count * 4 + 2) / 3)
@@ -41,42 +33,13 @@ enum Base64URL {
     /// byte string has exactly one accepted spelling.
     static func decode<Characters: Collection<UInt8>>(utf8 characters: Characters) -> [UInt8]? {
         guard characters.count % 4 != 1 else { return nil }
-        var out: [UInt8] = []
-        out.reserveCapacity(characters.count * 3 / 4)
-        var accumulator: UInt32 = 0
-        var bits = 0
-        for character in characters {
-            guard character < 128 else { return nil }
-            let value = sextetValues[Int(character)]
-            guard value >= 0 else { return nil }
-            accumulator = accumulator << 6 | UInt32(value)
-            bits += 6
-            if bits >= 8 {
-                bits -= 8
-                out.append(UInt8(truncatingIfNeeded: accumulator >> UInt32(bits)))
-                accumulator &= (1 << UInt32(bits)) - 1
-            }
-        }
-        guard accumulator == 0 else { return nil }
-        return out
+        return sextets(characters, table: strictValues, requireZeroTail: true)
     }
 
-    // MARK: Lenient decoding, for status lists written by other issuers
-
-    private static let invalid: UInt8 = 0xFF
-
-    /// Both alphabets: `-`/`+` and `_`/`/` share values.
-    private static let lenientValues: [UInt8] = {
-        var table = [UInt8](repeating: invalid, count: 256)
-        for (value, character) in alphabet.enumerated() { table[Int(character)] = UInt8(value) }
-        table[Int(UInt8(ascii: "+"))] = 62
-        table[Int(UInt8(ascii: "/"))] = 63
-        return table
-    }()
-
-    /// Decodes either alphabet, padded or not. Returns nil on any invalid character,
-    /// misplaced or wrong amount of padding, or an impossible length (4n+1 characters).
-    /// Non-zero leftover bits in the final character are ignored, as most decoders do.
+    /// Decodes either alphabet, padded or not, for status lists written by other issuers.
+    /// Returns nil on any invalid character, misplaced or wrong amount of padding, or an
+    /// impossible length (4n+1 characters). Leftover bits in the last character are ignored,
+    /// as most decoders do.
     static func decodeLenient(_ text: ArraySlice<UInt8>) -> [UInt8]? {
         var end = text.endIndex
         var padding = 0
@@ -87,22 +50,44 @@ enum Base64URL {
         let dataLength = end - text.startIndex
         guard padding <= 2, dataLength % 4 != 1 else { return nil }
         if padding > 0 && (dataLength + padding) % 4 != 0 { return nil }
+        return sextets(text[text.startIndex..<end], table: lenientValues, requireZeroTail: false)
+    }
 
+    private static let invalid: UInt8 = 0xFF
+
+    /// base64url only.
+    private static let strictValues: [UInt8] = table(extraStandard: false)
+    /// Both alphabets: `-`/`+` and `_`/`/` share values.
+    private static let lenientValues: [UInt8] = table(extraStandard: true)
+
+    private static func table(extraStandard: Bool) -> [UInt8] {
+        var table = [UInt8](repeating: invalid, count: 256)
+        for (value, character) in alphabet.enumerated() { table[Int(character)] = UInt8(value) }
+        if extraStandard {
+            table[Int(UInt8(ascii: "+"))] = 62
+            table[Int(UInt8(ascii: "/"))] = 63
+        }
+        return table
+    }
+
+    /// Packs 6-bit values into bytes; the one loop both decoders share.
+    private static func sextets<Characters: Collection<UInt8>>(_ characters: Characters, table: [UInt8], requireZeroTail: Bool) -> [UInt8]? {
         var out: [UInt8] = []
-        out.reserveCapacity(dataLength * 3 / 4)
+        out.reserveCapacity(characters.count * 3 / 4)
         var accumulator: UInt32 = 0
-        var bitCount = 0
-        for char in text[text.startIndex..<end] {
-            let value = lenientValues[Int(char)]
+        var bits = 0
+        for character in characters {
+            let value = table[Int(character)]
             guard value != invalid else { return nil }
             accumulator = accumulator << 6 | UInt32(value)
-            bitCount += 6
-            if bitCount >= 8 {
-                bitCount -= 8
-                out.append(UInt8(truncatingIfNeeded: accumulator >> UInt32(bitCount)))
-                accumulator &= (1 << UInt32(bitCount)) - 1
+            bits += 6
+            if bits >= 8 {
+                bits -= 8
+                out.append(UInt8(truncatingIfNeeded: accumulator >> UInt32(bits)))
+                accumulator &= (1 << UInt32(bits)) - 1
             }
         }
+        if requireZeroTail, accumulator != 0 { return nil }
         return out
     }
 }
