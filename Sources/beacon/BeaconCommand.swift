@@ -11,11 +11,17 @@ struct BeaconCommand: AsyncParsableCommand {
             Start learning with `beacon learn`. Trainers write curricula as XML (see docs/curriculum-format.md) and check them with `beacon lint curricula/sample`.
             """,
         version: "0.1.0",
-        subcommands: [
-            Learn.self, Progress.self, Preview.self, Reset.self, Lint.self,
-            EligibilityCommand.self, Issue.self, Renew.self, Revoke.self, Suspend.self, Reinstate.self,
-            Verify.self, Sign.self, Keys.self, Trust.self, StatusList.self, Audit.self,
-            Serve.self, Share.self, Unshare.self, Certificate.self,
+        groupedSubcommands: [
+            CommandGroup(name: "Trainee", subcommands: [Learn.self, Progress.self]),
+            CommandGroup(name: "Trainer", subcommands: [Lint.self, Preview.self, Reset.self]),
+            CommandGroup(
+                name: "Certification admin",
+                subcommands: [
+                    EligibilityCommand.self, Issue.self, Renew.self, Revoke.self, Suspend.self, Reinstate.self,
+                    Certificate.self, Share.self, Unshare.self, StatusList.self, Keys.self, Audit.self, Serve.self,
+                ]
+            ),
+            CommandGroup(name: "Verification", subcommands: [Verify.self, Trust.self, Sign.self]),
         ]
     )
 
