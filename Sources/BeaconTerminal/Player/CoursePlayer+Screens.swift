@@ -150,7 +150,11 @@ extension CoursePlayer {
         }
         body.append("")
         body.append(theme.dim("Region: \(resources.region) · reviewed \(resources.reviewed)"))
-        let screen = Screen(heading: "Crisis support", body: body, keys: "Enter go back to where you were")
+        try showAside(Screen(heading: "Crisis support", body: body, keys: "Enter go back to where you were"))
+    }
+
+    /// A screen shown over the current one (crisis support, help): any line returns to it.
+    private func showAside(_ screen: Screen) throws {
         switch read({ _ in screen }, kind: .command(entries: 0), problem: nil) {
         case .interrupt: throw Leave.exit(.interrupted)
         case .endOfInput: throw Leave.exit(.endOfInput)
@@ -171,12 +175,7 @@ extension CoursePlayer {
             "  ?       this help",
             "  Ctrl-C  save and leave at once",
         ]
-        let screen = Screen(heading: "Help", body: body, keys: "Enter go back")
-        switch read({ _ in screen }, kind: .command(entries: 0), problem: nil) {
-        case .interrupt: throw Leave.exit(.interrupted)
-        case .endOfInput: throw Leave.exit(.endOfInput)
-        case .line: return
-        }
+        try showAside(Screen(heading: "Help", body: body, keys: "Enter go back"))
     }
 
     /// A content note before sensitive material: continue, skip for now, or pause.
