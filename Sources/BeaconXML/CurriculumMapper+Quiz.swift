@@ -56,7 +56,13 @@ extension CurriculumMapper {
             kind = .ordering(items: node.elements("item").map { plain($0) }, scoring: scoring(node))
         case "matching":
             kind = .matching(
-                pairs: node.elements("pair").map { MatchPair(left: plain($0.element("left")), right: plain($0.element("right"))) },
+                pairs: node.elements("pair").map {
+                    MatchPair(
+                        left: plain($0.element("left")),
+                        right: plain($0.element("right")),
+                        weight: $0.attribute("weight").flatMap(Double.init) ?? 1
+                    )
+                },
                 distractors: node.elements("distractor").map { plain($0) },
                 scoring: scoring(node)
             )
@@ -68,6 +74,11 @@ extension CurriculumMapper {
         question.competencies = references(node, "competencies")
         question.weight = node.attribute("weight").flatMap(Double.init) ?? 1
         question.prompt = node.element("prompt").map(inline) ?? []
+        question.outcomeFeedback = OutcomeFeedback(
+            correct: node.element("feedbackCorrect").map(inline),
+            partial: node.element("feedbackPartial").map(inline),
+            incorrect: node.element("feedbackIncorrect").map(inline)
+        )
         question.rationale = node.element("rationale").map(inline)
         return question
     }

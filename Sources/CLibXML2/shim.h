@@ -8,6 +8,7 @@
 #include <libxml/xmlschemas.h>
 #include <libxml/xmlIO.h>
 #include <libxml/parserInternals.h>
+#include <libxml/HTMLparser.h>
 
 /// `xmlFree` is a global function-pointer variable, which Swift 6 rejects as shared mutable
 /// state; calling it through a function keeps the unsafety here.

@@ -96,22 +96,26 @@ extension CurriculumLinter {
         case .ordering:
             break
         case .matching(let pairs, let distractors, _):
-            let rights = pairs.map(\.right)
-            if Set(rights).count != rights.count {
-                context.error(
-                    "B035",
-                    "matching question '\(question.id)' has the same right-hand text in two pairs, so the answer is ambiguous",
-                    help: "make each <right> distinct",
-                    at: question.location
-                )
-            }
-            for distractor in distractors where rights.contains(distractor) {
-                context.error(
-                    "B035",
-                    "distractor '\(distractor)' of '\(question.id)' is also a right answer",
-                    help: "remove the distractor or change its text",
-                    at: question.location
-                )
+            // Pairs may share a right-hand text (one choice fitting several left-hand texts,
+            // as Moodle allows); a distractor must not be one of them or repeat another.
+            let rights = Set(pairs.map(\.right))
+            var seen = Set<String>()
+            for distractor in distractors {
+                if rights.contains(distractor) {
+                    context.error(
+                        "B035",
+                        "distractor '\(distractor)' of '\(question.id)' is also a right answer",
+                        help: "remove the distractor or change its text",
+                        at: question.location
+                    )
+                } else if !seen.insert(distractor).inserted {
+                    context.error(
+                        "B035",
+                        "distractor '\(distractor)' of '\(question.id)' is written twice",
+                        help: "remove one of them",
+                        at: question.location
+                    )
+                }
             }
         }
     }

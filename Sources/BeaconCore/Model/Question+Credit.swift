@@ -7,6 +7,13 @@ extension AnswerOption {
 }
 
 extension Question.Kind {
+    /// The right-hand choices a matching question offers: each distinct right-hand text once,
+    /// in written order, then the distractors.
+    public static func matchingChoices(_ pairs: [MatchPair], _ distractors: [String]) -> [String] {
+        var seen = Set<String>()
+        return pairs.map(\.right).filter { seen.insert($0).inserted } + distractors
+    }
+
     /// Credit of each option when chosen in a multiple-response question scored partially:
     /// explicit credits win; otherwise each right option is worth 1/k and each wrong one −1/k.
     public static func partialCredits(_ options: [AnswerOption]) -> [Double] {

@@ -39,6 +39,8 @@ public struct Question: Hashable, Sendable {
     public var competencies: [Reference] = []
     public var weight: Double = 1
     public var prompt: [Inline] = []
+    /// Shown after answering according to how the answer did (full, part or no credit).
+    public var outcomeFeedback = OutcomeFeedback()
     public var rationale: [Inline]?
     public var location: SourceLocation
 
@@ -78,11 +80,37 @@ public struct AnswerOption: Hashable, Sendable {
 
 public struct MatchPair: Hashable, Sendable {
     public var left: String
+    /// Several pairs may share a right-hand text: it is then one choice that fits each of them.
     public var right: String
+    /// This pair's share of the marks under partial scoring, relative to the other pairs.
+    public var weight: Double
 
-    public init(left: String, right: String) {
+    public init(left: String, right: String, weight: Double = 1) {
         self.left = left
         self.right = right
+        self.weight = weight
+    }
+}
+
+/// Feedback keyed on the outcome rather than on the answer given, as Moodle's "combined
+/// feedback" and QTI's correct/incorrect modal feedback are.
+public struct OutcomeFeedback: Hashable, Sendable {
+    public var correct: [Inline]?
+    public var partial: [Inline]?
+    public var incorrect: [Inline]?
+
+    public init(correct: [Inline]? = nil, partial: [Inline]? = nil, incorrect: [Inline]? = nil) {
+        self.correct = correct
+        self.partial = partial
+        self.incorrect = incorrect
+    }
+
+    public var isEmpty: Bool { correct == nil && partial == nil && incorrect == nil }
+
+    /// The message for an answer that earned `credit` (0...1).
+    public func message(forCredit credit: Double) -> [Inline]? {
+        if credit >= 1 - 1e-9 { return correct }
+        return credit > 1e-9 ? partial : incorrect
     }
 }
 

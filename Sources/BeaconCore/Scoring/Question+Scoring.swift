@@ -30,8 +30,16 @@ extension Question {
             return ScoredResponse(credit: share(inPlace, of: items.count, scoring), feedback: [])
         case (.matching(let pairs, _, let scoring), .matches(let chosen)):
             guard chosen.count == pairs.count else { return nil }
-            let right = zip(pairs, chosen).filter { $0.0.right == $0.1 }.count
-            return ScoredResponse(credit: share(right, of: pairs.count, scoring), feedback: [])
+            let matched = zip(pairs, chosen).filter { $0.0.right == $0.1 }.map(\.0)
+            let credit: Double
+            switch scoring {
+            case .allOrNothing:
+                credit = matched.count == pairs.count ? 1 : 0
+            case .partial:
+                let total = pairs.map(\.weight).reduce(0, +)
+                credit = total > 0 ? matched.map(\.weight).reduce(0, +) / total : 0
+            }
+            return ScoredResponse(credit: clamp(credit), feedback: [])
         default:
             return nil
         }
@@ -84,7 +92,8 @@ extension ShortAnswer {
     }
 }
 
-func escapeForRegex(_ text: String) -> String {
+/// Backslash-escapes regular-expression syntax so text matches literally.
+public func escapeForRegex(_ text: String) -> String {
     var result = ""
     for character in text {
         if "\\^$.|?*+()[]{}-/".contains(character) { result.append("\\") }

@@ -49,7 +49,7 @@ public struct QuizSession: Hashable, Sendable {
                 if order == Array(items.indices), order.count > 1 { order.swapAt(0, 1) }
                 orders[id] = order
             case .matching(let pairs, let distractors, _):
-                orders[id] = Array(0..<(pairs.count + distractors.count)).shuffled(using: &random)
+                orders[id] = Array(Question.Kind.matchingChoices(pairs, distractors).indices).shuffled(using: &random)
             case .trueFalse, .shortAnswer:
                 break
             }

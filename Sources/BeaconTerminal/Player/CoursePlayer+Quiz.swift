@@ -145,7 +145,7 @@ extension CoursePlayer {
                 return .success(.order(numbers.map { order[$0 - 1] }))
             }
         case .matching(let pairs, let distractors, _):
-            let rights = pairs.map(\.right) + distractors
+            let rights = Question.Kind.matchingChoices(pairs, distractors)
             let shown = order.map { rights[$0] }
             return try ask({ draft in
                 let picked = draft.split(separator: " ").map(String.init)
@@ -191,6 +191,7 @@ extension CoursePlayer {
             body += wrap(theme.warn("Not quite."))
         }
         for line in scored.feedback { body += wrap(line) }
+        if let message = question.outcomeFeedback.message(forCredit: scored.credit) { body += wrap(theme.inline(message)) }
         if !scored.isCorrect, let answer = rightAnswer(question) { body += [""] + wrap("The answer: " + answer) }
         if let rationale = question.rationale { body += [""] + wrap(theme.title("Why: ") + theme.inline(rationale)) }
         try pause(Screen(heading: heading, body: body, keys: "Enter next · ! crisis support · q menu (your answer is saved)"))
