@@ -4,6 +4,9 @@ public struct CurriculumSummary: Sendable, Equatable, Encodable {
         public var id: String
         public var scenes: Int
         public var endings: Int
+        /// Scenes where the trainee writes a free-text reply scored by rubric.
+        public var replies: Int
+        public var assesses: [String]
         /// Distinct (scene, scores) positions the exhaustive walk visited.
         public var positionsExplored: Int
         public var explorationComplete: Bool
@@ -12,9 +15,21 @@ public struct CurriculumSummary: Sendable, Equatable, Encodable {
         public var playthroughSeed: UInt64
     }
 
+    public struct QuizSummary: Sendable, Equatable, Encodable {
+        public var id: String
+        /// Every question the quiz could show, pools included.
+        public var questions: Int
+        public var perAttempt: Int
+        public var passMark: Double
+        public var attempts: Int?
+        public var cooldown: String?
+    }
+
     public var course: String
     public var version: String
     public var competencies = 0
+    /// SAMHSA categories (tokens) that at least one competency is filed under.
+    public var samhsaCategories: [String] = []
     public var modules = 0
     public var lessons = 0
     public var pages = 0
@@ -23,6 +38,10 @@ public struct CurriculumSummary: Sendable, Equatable, Encodable {
     public var questions = 0
     /// Keyed by element name: singleChoice, multipleResponse, trueFalse, shortAnswer, ordering, matching.
     public var questionsByKind: [String: Int] = [:]
+    /// Keyed by `level`: recall, comprehension, application, or "none".
+    public var questionsByLevel: [String: Int] = [:]
+    public var questionsWithRationale = 0
+    public var quizDetails: [QuizSummary] = []
     public var roleplays = 0
     public var scenes = 0
     public var endings = 0
@@ -33,6 +52,7 @@ public struct CurriculumSummary: Sendable, Equatable, Encodable {
         self.course = course.id
         version = course.version
         competencies = course.competencies.count
+        samhsaCategories = Array(Set(course.competencies.map(\.category.rawValue))).sorted()
         modules = course.modules.count
         programs = course.certifications.count
         for module in course.modules {
@@ -46,7 +66,15 @@ public struct CurriculumSummary: Sendable, Equatable, Encodable {
                 for question in quiz.allQuestions {
                     questions += 1
                     questionsByKind[question.kind.name, default: 0] += 1
+                    questionsByLevel[question.level?.rawValue ?? "none", default: 0] += 1
+                    if question.rationale != nil { questionsWithRationale += 1 }
                 }
+                quizDetails.append(
+                    QuizSummary(
+                        id: quiz.id, questions: quiz.allQuestions.count, perAttempt: quiz.questionsPerAttempt,
+                        passMark: quiz.passMark, attempts: quiz.attempts, cooldown: quiz.cooldown?.description
+                    )
+                )
             }
             for roleplay in module.roleplays {
                 self.roleplays += 1
@@ -58,6 +86,8 @@ public struct CurriculumSummary: Sendable, Equatable, Encodable {
                         id: roleplay.id,
                         scenes: roleplay.scenes.count,
                         endings: roleplay.endings.count,
+                        replies: roleplay.scenes.filter { if case .reply = $0.step { true } else { false } }.count,
+                        assesses: roleplay.assesses.map(\.competency.id),
                         positionsExplored: fact?.positions ?? 0,
                         explorationComplete: fact.map { !$0.truncated && $0.positions > 0 } ?? false,
                         playthroughs: fact?.playthroughs.runs ?? 0,

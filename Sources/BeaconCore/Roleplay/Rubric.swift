@@ -1,9 +1,11 @@
 extension Criterion {
     /// Whether the reply meets this criterion: any pattern found anywhere, ignoring case.
     /// A pattern that is not a valid regular expression never matches (the linter reports it).
+    /// `\b` is the simple edge between word and non-word characters, as trainers know it from
+    /// other tools; Swift's default Unicode word breaks would treat "what's" as one word.
     public func isMet(by reply: String) -> Bool {
         patterns.contains { pattern in
-            guard let regex = try? Regex(pattern).ignoresCase() else { return false }
+            guard let regex = try? Regex(pattern).ignoresCase().wordBoundaryKind(.simple) else { return false }
             return reply.contains(regex)
         }
     }

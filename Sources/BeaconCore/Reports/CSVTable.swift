@@ -1,0 +1,70 @@
+/// A CSV table written the RFC 4180 way, with cells that a spreadsheet would run as formulas
+/// (`=`, `+`, `-`, `@`, tab, carriage return at the start) defused by a leading apostrophe.
+///
+/// Exports hold text trainees and trainers typed; opened in a spreadsheet, `=cmd|' /C calc'!A0`
+/// would otherwise execute. Numbers are written by the caller as plain digits and never need it.
+public struct CSVTable: Sendable {
+    public var header: [String]
+    public var rows: [[Cell]] = []
+
+    public enum Cell: Sendable, Equatable {
+        case text(String)
+        case number(Double)
+        case integer(Int)
+        case empty
+    }
+
+    public init(header: [String]) {
+        self.header = header
+    }
+
+    public mutating func append(_ row: [Cell]) {
+        rows.append(row)
+    }
+
+    public var text: String {
+        var out = header.map { Self.quote(Self.defuse($0)) }.joined(separator: ",") + "\r\n"
+        for row in rows {
+            out += row.map(Self.render).joined(separator: ",") + "\r\n"
+        }
+        return out
+    }
+
+    static func render(_ cell: Cell) -> String {
+        switch cell {
+        case .text(let text): quote(defuse(text))
+        case .number(let value): value.isFinite ? shortest(value) : ""
+        case .integer(let value): String(value)
+        case .empty: ""
+        }
+    }
+
+    /// Prefixes text a spreadsheet would treat as a formula.
+    public static func defuse(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first else { return text }
+        return "=+-@\t\r".unicodeScalars.contains(first) ? "'" + text : text
+    }
+
+    static func quote(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingAll("\"", with: "\"\"") + "\""
+    }
+
+    /// Plain decimal digits with no exponent, no trailing zeros, and no more than 12 places.
+    static func shortest(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+        let text = "\(value)"
+        if !text.contains("e") { return text }
+        return String(value)
+    }
+}
+
+extension String {
+    func replacingAll(_ target: Character, with replacement: String) -> String {
+        var result = ""
+        for character in self {
+            if character == target { result += replacement } else { result.append(character) }
+        }
+        return result
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+
+/// The trainer's tools from the command line: importing question banks, reading where a cohort
+/// stands and exporting results, against a course a trainee really played.
+@Suite struct TrainerToolsTests {
+    let learn = LearnCommandTests()
+
+    func run(_ arguments: [String], home: URL, input: String = "") throws -> (status: Int32, output: String) {
+        try learn.beacon(arguments, home: home, input: input)
+    }
+
+    @Test func aNewcomerMeetsTheCoreCurriculumByDefault() throws {
+        let home = learn.home()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let run = try run(["learn", "--plain", "--trainee", "newcomer"], home: home, input: "q\n")
+        #expect(run.output.contains("Peer Support Specialist Core Training"), "\(run.output)")
+    }
+
+    @Test func importWritesALintCleanModuleAndListsWhatItCouldNotConvert() throws {
+        let home = learn.home()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let out = home.appendingPathComponent("bank.xml")
+        let moodle = try run(["import", "moodle"] + ["multichoice_multi", "truefalse", "shortanswer", "match", "essay"].map {
+            "Tests/Fixtures/import/moodle/qtype_\($0 == "multichoice_multi" ? "multichoice_multi" : $0)_testquestion.moodle.xml"
+        } + ["-o", out.path, "--json"], home: home)
+        #expect(moodle.status == 0, "\(moodle.output)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(moodle.output.utf8)) as? [String: Any])
+        let inner = try #require(report["report"] as? [String: Any])
+        #expect(inner["questions"] as? Int == 4)
+        #expect((inner["skipped"] as? [[String: Any]])?.first?["type"] as? String == "essay")
+        #expect(FileManager.default.fileExists(atPath: out.path))
+        // Refuses to overwrite without --force; nothing converted exits 1 and writes nothing.
+        let again = try run(["import", "moodle", "Tests/Fixtures/import/moodle/qtype_essay_testquestion.moodle.xml", "-o", out.path], home: home)
+        #expect(again.status == 2 && again.output.contains("--force"))
+        let nothing = home.appendingPathComponent("nothing.xml")
+        let empty = try run(["import", "moodle", "Tests/Fixtures/import/moodle/qtype_essay_testquestion.moodle.xml", "-o", nothing.path], home: home)
+        #expect(empty.status == 1 && empty.output.contains("Nothing could be converted"))
+        #expect(!FileManager.default.fileExists(atPath: nothing.path))
+
+        let qti = try run(["import", "qti", "Tests/Fixtures/import/qti", "-o", home.appendingPathComponent("qti.xml").path], home: home)
+        #expect(qti.status == 0, "\(qti.output)")
+        #expect(qti.output.contains("5 questions"))
+    }
+
+    @Test func cohortReportAndResultsExportAfterAPlayedCourse() throws {
+        let home = learn.home()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let input = LearnCommandTests.answers.joined(separator: "\n") + "\n"
+        #expect(try run(["learn", "curricula/sample", "--plain", "--trainee", "=cmd|' /C calc'!A0", "--seed", "1"], home: home, input: input).status == 0)
+
+        let cohort = try run(["report", "cohort", "--course", "curricula/sample", "--json"], home: home)
+        #expect(cohort.status == 0, "\(cohort.output)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(cohort.output.utf8)) as? [String: Any])
+        let row = try #require((object["trainees"] as? [[String: Any]])?.first)
+        #expect(row["modulesDone"] as? Int == 2)
+        #expect((row["programs"] as? [[String: Any]])?.first?["eligible"] as? Bool == true)
+
+        let csv = try run(["report", "cohort", "--course", "curricula/sample", "--csv"], home: home)
+        let lines = csv.output.split(separator: "\r\n")
+        #expect(lines.count == 2)
+        // The trainee's name began with "=": a spreadsheet must see text, not a formula.
+        #expect(lines[1].contains(",'=cmd|' /C calc'!A0,") || lines[1].contains(",\"'=cmd|' /C calc'!A0\","), "\(lines[1])")
+
+        let file = home.appendingPathComponent("results.csv")
+        let export = try run(["export", "results", "--course", "curricula/sample", "--csv", "-o", file.path], home: home)
+        #expect(export.status == 0, "\(export.output)")
+        let attributes = try FileManager.default.attributesOfItem(atPath: file.path)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        let text = try String(contentsOf: file, encoding: .utf8)
+        #expect(text.contains("(free text withheld)"))
+        #expect(text.contains(",roleplay,hard-week,"))
+        let withText = try run(["export", "results", "--course", "curricula/sample", "--json", "--include-free-text"], home: home)
+        #expect(!withText.output.contains("free text withheld") && withText.output.contains("\"freeTextIncluded\" : true"))
+    }
+}
