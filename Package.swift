@@ -110,6 +110,6 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "BeaconQRTests", dependencies: ["BeaconQR"], swiftSettings: strictSettings),
-        .testTarget(name: "BeaconCLITests", dependencies: ["beacon"], swiftSettings: strictSettings),
+        .testTarget(name: "BeaconCLITests", dependencies: ["beacon", "BeaconCredentials"], swiftSettings: strictSettings),
     ]
 )

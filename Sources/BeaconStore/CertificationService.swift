@@ -97,7 +97,7 @@ public struct CertificationService: Sendable {
                 try db.execute(sql: "UPDATE credential SET replacedById = ? WHERE id = ?", arguments: [id, previous])
             }
             var details = JSONObject([
-                ("trainee", .string(trainee.id)), ("program", .string(program.id)), ("course", .string(course.id)),
+                ("trainee", .string(try LearningStore.auditSubject(db, trainee: trainee.id))), ("program", .string(program.id)), ("course", .string(course.id)),
                 ("key", .string(keyEntry.did)), ("eligible", .bool(check.eligible)),
             ])
             if let override, !check.eligible { details["override"] = .string(override) }
@@ -235,6 +235,9 @@ public struct CertificationService: Sendable {
         }
         return "The holder " + parts.joined(separator: "; ") + ", in \(course.title) version \(course.version)."
     }
+
+    /// What replaces the stored copy of a credential when its holder is erased.
+    public static let erasedCopy = "{}"
 
     static func record(_ db: Database, id: String) throws -> Record? {
         try Row.fetchOne(db, sql: "SELECT * FROM credential WHERE id = ?", arguments: [id]).map {

@@ -61,7 +61,7 @@ extension LearningStore {
                 arguments: [now, score, passed, attempt]
             )
             let row = try Row.fetchOne(db, sql: "SELECT traineeId, courseId, quizId, contentHash FROM quizAttempt WHERE id = ?", arguments: [attempt])
-            try AuditLog.append(db, actor: Self.actor, action: "result.quiz", subject: row?["traineeId"] ?? "?", details: JSONObject([
+            try AuditLog.append(db, actor: Self.actor, action: "result.quiz", subject: try Self.auditSubject(db, trainee: row?["traineeId"] ?? ""), details: JSONObject([
                 ("course", .string(row?["courseId"] ?? "")), ("quiz", .string(row?["quizId"] ?? "")),
                 ("attempt", .number(JSONNumber(Double(attempt)))), ("score", .number(JSONNumber(score))),
                 ("passed", .bool(passed)), ("contentHash", .string(row?["contentHash"] ?? "")),
@@ -100,7 +100,7 @@ extension LearningStore {
                 arguments: [now, ending, try Self.json(scores), run]
             )
             let row = try Row.fetchOne(db, sql: "SELECT traineeId, courseId, roleplayId, contentHash FROM roleplayRun WHERE id = ?", arguments: [run])
-            try AuditLog.append(db, actor: Self.actor, action: "result.roleplay", subject: row?["traineeId"] ?? "?", details: JSONObject([
+            try AuditLog.append(db, actor: Self.actor, action: "result.roleplay", subject: try Self.auditSubject(db, trainee: row?["traineeId"] ?? ""), details: JSONObject([
                 ("course", .string(row?["courseId"] ?? "")), ("roleplay", .string(row?["roleplayId"] ?? "")),
                 ("run", .number(JSONNumber(Double(run)))), ("ending", .string(ending)),
                 ("scores", .object(JSONObject(scores.sorted { $0.key < $1.key }.map { ($0.key, .number(JSONNumber(Double($0.value)))) }))),

@@ -126,6 +126,15 @@ extension LearningStore {
             // A credential's public page exists only while its holder chooses to share it.
             try db.execute(sql: "ALTER TABLE credential ADD COLUMN shared BOOLEAN NOT NULL DEFAULT 0")
         }
+        migrator.registerMigration("v4-erasure") { db in
+            // The audit log is append-only, so it names trainees by a random reference rather
+            // than their id (made from their name): erasing the trainee row breaks the link.
+            try db.execute(sql: "ALTER TABLE trainee ADD COLUMN auditRef TEXT")
+            for id in try String.fetchAll(db, sql: "SELECT id FROM trainee") {
+                try db.execute(sql: "UPDATE trainee SET auditRef = ? WHERE id = ?", arguments: [LearningStore.newAuditRef(), id])
+            }
+            try db.execute(sql: "CREATE UNIQUE INDEX traineeByAuditRef ON trainee(auditRef)")
+        }
         return migrator
     }
 }

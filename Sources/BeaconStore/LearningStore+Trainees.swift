@@ -2,9 +2,10 @@ import Foundation
 import GRDB
 
 extension LearningStore {
+    /// Trainees on this machine; erased trainees (name removed) are not listed.
     public func trainees() throws -> [Trainee] {
         try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT id, name, createdAt FROM trainee ORDER BY createdAt, id").map {
+            try Row.fetchAll(db, sql: "SELECT id, name, createdAt FROM trainee WHERE name != '' ORDER BY createdAt, id").map {
                 Trainee(id: $0["id"], name: $0["name"], createdAt: $0["createdAt"])
             }
         }
@@ -29,9 +30,23 @@ extension LearningStore {
                 id = "\(base)-\(number)"
                 number += 1
             }
-            try db.execute(sql: "INSERT INTO trainee (id, name, createdAt) VALUES (?, ?, ?)", arguments: [id, name, now])
+            try db.execute(
+                sql: "INSERT INTO trainee (id, name, createdAt, auditRef) VALUES (?, ?, ?, ?)", arguments: [id, name, now, Self.newAuditRef()]
+            )
             return Trainee(id: id, name: name, createdAt: now)
         }
+    }
+
+    /// A random reference that stands for a trainee in the audit log.
+    static func newAuditRef() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+    }
+
+    /// How the audit log names a trainee: `trainee:` and their random reference.
+    static func auditSubject(_ db: Database, trainee: String) throws -> String {
+        let ref = try String.fetchOne(db, sql: "SELECT auditRef FROM trainee WHERE id = ?", arguments: [trainee])
+        return "trainee:" + (ref ?? "unknown")
     }
 
     static func slug(_ name: String) -> String {

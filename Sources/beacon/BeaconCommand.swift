@@ -13,7 +13,7 @@ struct BeaconCommand: AsyncParsableCommand {
         version: "0.1.0",
         groupedSubcommands: [
             CommandGroup(name: "Trainee", subcommands: [Learn.self, Progress.self]),
-            CommandGroup(name: "Trainer", subcommands: [Lint.self, Preview.self, Import.self, Report.self, Export.self, Reset.self]),
+            CommandGroup(name: "Trainer", subcommands: [Lint.self, Preview.self, Import.self, Report.self, Export.self, Reset.self, TraineeCommand.self]),
             CommandGroup(
                 name: "Certification admin",
                 subcommands: [

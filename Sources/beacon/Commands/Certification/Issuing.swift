@@ -33,10 +33,15 @@ struct CertificationContext {
 }
 
 func printJSON(_ value: some Encodable) throws {
+    print(try jsonText(value))
+}
+
+/// Pretty, key-sorted JSON with ISO 8601 dates: every `--json` output looks the same.
+func jsonText(_ value: some Encodable) throws -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     encoder.dateEncodingStrategy = .iso8601
-    print(String(decoding: try encoder.encode(value), as: UTF8.self))
+    return String(decoding: try encoder.encode(value), as: UTF8.self)
 }
 
 extension BeaconCommand {
@@ -164,7 +169,22 @@ extension BeaconCommand {
     }
 
     struct Audit: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Check the hash-chained audit log.", subcommands: [VerifyLog.self])
+        static let configuration = CommandConfiguration(abstract: "Check or list the hash-chained audit log.", subcommands: [VerifyLog.self, ListLog.self])
+
+        struct ListLog: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                commandName: "list",
+                abstract: "Print every entry: when, who, what, to which credential or trainee reference."
+            )
+            @Flag(help: "Print JSON.") var json = false
+            func run() throws {
+                let entries = try LearningStore(home: LearningStore.defaultHome()).auditEntries()
+                if json { return try printJSON(entries) }
+                for entry in entries {
+                    print("\(entry.seq)\t\(entry.at.formatted(.iso8601))\t\(entry.action)\t\(entry.subject)\t\(entry.details)")
+                }
+            }
+        }
 
         struct VerifyLog: ParsableCommand {
             static let configuration = CommandConfiguration(commandName: "verify", abstract: "Walk the chain; exit 1 if any entry was changed, removed or reordered.")

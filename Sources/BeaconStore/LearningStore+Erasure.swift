@@ -1,0 +1,74 @@
+import BeaconCredentials
+import Foundation
+import GRDB
+
+/// What erasing a trainee removed.
+public struct Erasure: Sendable, Equatable, Encodable {
+    /// The id the trainee's remaining, non-personal rows now carry.
+    public var placeholder: String
+    public var lessons: Int
+    public var attempts: Int
+    public var answers: Int
+    public var runs: Int
+    /// Issued credentials kept (status lists must keep their slots) with their stored copy removed.
+    public var credentialsRedacted: Int
+}
+
+extension LearningStore {
+    /// Removes a trainee's personal data: their name, every lesson, quiz answer (with typed
+    /// text) and role-play run, and the stored copies of their credentials. Credentials keep
+    /// their id, status and status-list slot, so revocation still works for the holder's copy.
+    ///
+    /// The audit log is append-only and has only ever named the trainee by a random reference;
+    /// the row that linked that reference to them is replaced, and the erasure itself is logged
+    /// (that it happened and how much, never what).
+    public func eraseTrainee(id: String, at now: Date = Date()) throws -> Erasure {
+        let erasure = try writer.write { db -> Erasure in
+            // Deleted pages are zeroed, so the text does not linger in free space in the file.
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+            guard let ref = try String.fetchOne(db, sql: "SELECT auditRef FROM trainee WHERE id = ?", arguments: [id]) else {
+                throw StoreError.noSuchTrainee(id)
+            }
+            let placeholder = "erased-" + ref.prefix(12)
+            func count(_ sql: String) throws -> Int { try Int.fetchOne(db, sql: sql, arguments: [id]) ?? 0 }
+            let lessons = try count("SELECT COUNT(*) FROM lessonProgress WHERE traineeId = ?")
+            let attempts = try count("SELECT COUNT(*) FROM quizAttempt WHERE traineeId = ?")
+            let answers = try count("SELECT COUNT(*) FROM quizResponse JOIN quizAttempt ON quizAttempt.id = attemptId WHERE traineeId = ?")
+            let runs = try count("SELECT COUNT(*) FROM roleplayRun WHERE traineeId = ?")
+            let credentials = try count("SELECT COUNT(*) FROM credential WHERE traineeId = ?")
+            for table in ["lessonProgress", "quizAttempt", "roleplayRun", "enrolment"] {
+                // Responses and steps go with their attempts and runs (ON DELETE CASCADE).
+                try db.execute(sql: "DELETE FROM \(table) WHERE traineeId = ?", arguments: [id])
+            }
+            // The trainee's id is made from their name, so it is replaced everywhere it remains.
+            try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+            try db.execute(
+                sql: "UPDATE credential SET traineeId = ?, json = ?, shared = 0 WHERE traineeId = ?",
+                arguments: [placeholder, CertificationService.erasedCopy, id]
+            )
+            try db.execute(sql: "UPDATE trainee SET id = ?, name = '' WHERE id = ?", arguments: [placeholder, id])
+            try AuditLog.append(db, actor: Self.actor, action: "trainee.erase", subject: "trainee:" + ref, details: JSONObject([
+                ("lessons", .number(JSONNumber(Double(lessons)))), ("attempts", .number(JSONNumber(Double(attempts)))),
+                ("answers", .number(JSONNumber(Double(answers)))), ("runs", .number(JSONNumber(Double(runs)))),
+                ("credentialsRedacted", .number(JSONNumber(Double(credentials)))),
+            ]), at: now)
+            return Erasure(placeholder: placeholder, lessons: lessons, attempts: attempts, answers: answers, runs: runs, credentialsRedacted: credentials)
+        }
+        // Old page images in the write-ahead log still hold the text until it is checkpointed.
+        try writer.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+            _ = try db.checkpoint(.truncate)
+        }
+        return erasure
+    }
+}
+
+public enum StoreError: Error, CustomStringConvertible {
+    case noSuchTrainee(String)
+
+    public var description: String {
+        switch self {
+        case .noSuchTrainee(let id): "no trainee '\(id)'"
+        }
+    }
+}

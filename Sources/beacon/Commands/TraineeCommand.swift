@@ -1,0 +1,79 @@
+import ArgumentParser
+import BeaconStore
+import Foundation
+
+extension BeaconCommand {
+    struct TraineeCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "trainee",
+            abstract: "List trainees on this machine, or erase one's personal data.",
+            subcommands: [List.self, Erase.self]
+        )
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the trainees on this machine.")
+
+        @Flag(help: "Print JSON for scripts.")
+        var json = false
+
+        func run() throws {
+            let store = try LearningStore(home: LearningStore.defaultHome())
+            let trainees = try store.trainees()
+            if json {
+                print(try ReportOutput.json(trainees))
+            } else if trainees.isEmpty {
+                print("No trainees yet; start with beacon learn.")
+            } else {
+                for trainee in trainees { print("\(trainee.id)\t\(trainee.name)") }
+            }
+        }
+    }
+
+    struct Erase: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Erase a trainee's personal data.",
+            discussion: """
+                Removes the trainee's name, every lesson, quiz answer (including typed text) and role-play run, and the stored copies of their certificates. Certificates keep their id, status and status-list slot, so a certificate the holder still has can still be verified, revoked or suspended. The audit log keeps its chain: it has only ever named the trainee by a random reference, and it records that an erasure happened and how much was removed, never what.
+
+                This cannot be undone. Asks you to type the id again unless --yes is given.
+
+                Example:
+                  beacon trainee erase sam-lee
+                """
+        )
+
+        @Argument(help: "The trainee's id (see beacon trainee list).")
+        var id: String
+
+        @Flag(help: "Do not ask for confirmation (for scripts).")
+        var yes = false
+
+        @Flag(help: "Print JSON for scripts.")
+        var json = false
+
+        func run() throws {
+            let store = try LearningStore(home: LearningStore.defaultHome())
+            guard let trainee = try store.trainee(id: id), !trainee.name.isEmpty else {
+                throw ValidationError("no trainee '\(id)'; see beacon trainee list")
+            }
+            if !yes {
+                guard isatty(STDIN_FILENO) == 1 else {
+                    throw ValidationError("erasing cannot be undone; add --yes to erase '\(id)' without a prompt")
+                }
+                print("This removes everything \(trainee.name) (\(id)) has done here and cannot be undone.")
+                print("Type the id again to confirm: ", terminator: "")
+                guard readLine()?.trimmingCharacters(in: .whitespaces) == id else {
+                    print("Not erased.")
+                    throw ExitCode.failure
+                }
+            }
+            let erasure = try store.eraseTrainee(id: id)
+            if json {
+                print(try ReportOutput.json(erasure))
+            } else {
+                print("Erased \(id): \(erasure.lessons) lessons, \(erasure.attempts) quiz attempts (\(erasure.answers) answers), \(erasure.runs) role-play runs; \(erasure.credentialsRedacted) certificate copies removed (their status entries are kept).")
+            }
+        }
+    }
+}
