@@ -76,7 +76,19 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // Benchmarks run by Scripts/bench (release builds); not a product.
-        .executableTarget(name: "BeaconBench", dependencies: ["BeaconCredentials"], swiftSettings: strictSettings),
+        .executableTarget(
+            name: "BeaconBench",
+            dependencies: ["BeaconCredentials", "BeaconStore", "BeaconCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
+        // libFuzzer targets (Scripts/fuzz builds them with -sanitize=fuzzer,address); an ordinary
+        // build makes them replay files instead, which Scripts/test does over the saved corpus.
+        .target(name: "FuzzSupport", path: "Sources/Fuzz/FuzzSupport", swiftSettings: strictSettings),
+        .executableTarget(name: "fuzz-curriculum", dependencies: ["FuzzSupport", "BeaconXML", "BeaconCore"], path: "Sources/Fuzz/fuzz-curriculum", swiftSettings: strictSettings),
+        .executableTarget(name: "fuzz-moodle", dependencies: ["FuzzSupport", "BeaconXML"], path: "Sources/Fuzz/fuzz-moodle", swiftSettings: strictSettings),
+        .executableTarget(name: "fuzz-qti", dependencies: ["FuzzSupport", "BeaconXML"], path: "Sources/Fuzz/fuzz-qti", swiftSettings: strictSettings),
+        .executableTarget(name: "fuzz-jcs", dependencies: ["FuzzSupport", "BeaconCredentials"], path: "Sources/Fuzz/fuzz-jcs", swiftSettings: strictSettings),
+        .executableTarget(name: "fuzz-verify", dependencies: ["FuzzSupport", "BeaconCredentials"], path: "Sources/Fuzz/fuzz-verify", swiftSettings: strictSettings),
         .testTarget(name: "BeaconCoreTests", dependencies: ["BeaconCore"], swiftSettings: strictSettings),
         .testTarget(
             name: "BeaconXMLTests",

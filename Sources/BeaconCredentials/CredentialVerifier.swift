@@ -137,7 +137,11 @@ public struct CredentialVerifier: Sendable {
 
         // 3. Validity window.
         var validity = "current"
-        if let from = credential["validFrom"]?.stringValue {
+        for field in ["validFrom", "validUntil"] where credential[field] != nil && credential[field]?.stringValue == nil {
+            validity = "expired"
+            problems.append("Validity: \(field) is not a date and time written as text, so when the credential ends cannot be known.")
+        }
+        if validity == "current", let from = credential["validFrom"]?.stringValue {
             if let date = Self.date(from) {
                 if now < date {
                     validity = "not-yet-valid"
@@ -249,6 +253,15 @@ public struct CredentialVerifier: Sendable {
         )
     }
 
+    /// February 30th is not a date: a validUntil that names one must not be read as some other day.
+    static func daysIn(_ month: Int, of year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
     /// XML Schema dateTimeStamp as VC 2.0 uses it: `YYYY-MM-DDThh:mm:ss(.fraction)?` and a zone
     /// (`Z` or ±hh:mm). Parsed by hand: a date formatter per credential dominated verification time.
     public static func date(_ text: String) -> Date? {
@@ -266,7 +279,7 @@ public struct CredentialVerifier: Sendable {
         guard let year = number(0, 4), byte(4) == 0x2D, let month = number(5, 2), byte(7) == 0x2D, let day = number(8, 2),
             byte(10) == 0x54 || byte(10) == 0x74, let hour = number(11, 2), byte(13) == 0x3A, let minute = number(14, 2),
             byte(16) == 0x3A, let second = number(17, 2),
-            (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61
+            (1...12).contains(month), (1...daysIn(month, of: year)).contains(day), hour < 24, minute < 60, second < 61
         else { return nil }
         var cursor = 19
         var fraction = 0.0

@@ -1,3 +1,4 @@
+import BeaconCredentials
 import Foundation
 import GRDB
 
@@ -22,6 +23,13 @@ extension LearningStore {
     }
 }
 
+/// A trust file that cannot be used, named with the reason.
+public struct TrustListError: Error, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+    public var description: String { "\(path) \(reason)" }
+}
+
 /// Issuers a verifier trusts beyond this machine's own keys: `BEACON_HOME/trust.json`.
 public struct TrustList: Sendable, Codable, Equatable {
     public struct Entry: Sendable, Codable, Equatable {
@@ -40,11 +48,32 @@ public struct TrustList: Sendable, Codable, Equatable {
 
     public init() {}
 
+    /// Reads a trust file. It decides whose certificates are believed, so it is read as strictly
+    /// as a credential: at most 1 MiB, and a repeated key (`"trusted"` twice) is an error rather
+    /// than whichever copy a lenient decoder happens to keep.
     public static func load(from url: URL) throws -> TrustList {
         guard FileManager.default.fileExists(atPath: url.path) else { return TrustList() }
+        let limit = 1 << 20
+        let data: Data
+        do {
+            let handle = try FileHandle(forReadingFrom: url)
+            defer { try? handle.close() }
+            data = try handle.read(upToCount: limit + 1) ?? Data()
+        } catch {
+            throw TrustListError(path: url.path, reason: "cannot be read")
+        }
+        guard data.count <= limit else { throw TrustListError(path: url.path, reason: "is over 1 MiB; a trust file lists a few issuers") }
+        do {
+            _ = try JSONValue(parsing: [UInt8](data))
+        } catch {
+            throw TrustListError(path: url.path, reason: "is not valid JSON: \(error.description)")
+        }
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
-        return try decoder.decode(TrustList.self, from: Data(contentsOf: url))
+        guard let list = try? decoder.decode(TrustList.self, from: data) else {
+            throw TrustListError(path: url.path, reason: #"does not have the form {"trusted": [{"did": "did:key:…", "added": "2026-01-01T00:00:00Z"}]}"#)
+        }
+        return list
     }
 
     public func save(to url: URL) throws {

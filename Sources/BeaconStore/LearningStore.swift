@@ -21,6 +21,17 @@ public final class LearningStore: Sendable {
         configuration.busyMode = .timeout(10)
         let previous = umask(0o077)
         defer { umask(previous) }
+        // GRDB's migrator guards against other threads, not other processes: two learners
+        // opening a new (or just upgraded) database at once could both run a migration and one
+        // fail. An exclusive file lock around opening and migrating serialises them.
+        let lock = open(home.appendingPathComponent("beacon.lock").path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        if lock >= 0 { flock(lock, LOCK_EX) }
+        defer {
+            if lock >= 0 {
+                flock(lock, LOCK_UN)
+                close(lock)
+            }
+        }
         let pool = try DatabasePool(path: path, configuration: configuration)
         try self.init(writer: pool)
     }

@@ -72,6 +72,19 @@ public struct CurriculumLoader: Sendable {
         let includes = reader.includes(of: document)
         result.diagnostics = reader.diagnostics
         result.files += includes.map(\.path)
+        // Each module is read by its own reader in parallel, so the limit on the whole course
+        // is checked here, before any module is read (an included file counts each time).
+        let total = ([path] + includes.map(\.path)).reduce(0) { sum, file in
+            sum + ((try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0)
+        }
+        if total > limits.maxTotalBytes {
+            result.diagnostics.append(Diagnostic(
+                .error, "B003", "the course and its includes add up to \(total >> 20) MiB, over the \(limits.maxTotalBytes >> 20) MiB limit",
+                help: "a curriculum this large is almost certainly a mistake; check the includes",
+                at: SourceLocation(file: path, line: 1)
+            ))
+            return result
+        }
 
         // Job 0 validates the course file; job n reads, validates and maps the n-th module.
         let slots = Slots<FileJob.Outcome>(count: includes.count + 1)

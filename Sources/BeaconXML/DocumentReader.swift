@@ -84,7 +84,49 @@ struct DocumentReader {
         return SourceFile(path: path, bytes: [UInt8](data))
     }
 
+    /// libxml2 checks each attribute against the element's others, so a tag with tens of
+    /// thousands of attributes takes minutes to parse. No curriculum element has more than a
+    /// dozen; a tag with more than this many `=` outside quotes is refused before parsing.
+    static let maxAttributesPerTag = 1_000
+
+    /// The line of the first tag with too many attributes, found in one pass over the bytes.
+    static func lineOfOverfullTag(_ bytes: [UInt8]) -> Int? {
+        var line = 1, tagLine = 1, inTag = false, quote: UInt8 = 0, equals = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x0A { line += 1 }
+            if inTag {
+                if quote != 0 {
+                    if byte == quote { quote = 0 }
+                } else if byte == 0x22 || byte == 0x27 {
+                    quote = byte
+                } else if byte == 0x3D {
+                    equals += 1
+                    if equals > maxAttributesPerTag { return tagLine }
+                } else if byte == 0x3E {
+                    inTag = false
+                }
+            } else if byte == 0x3C, index + 1 < bytes.count, bytes[index + 1] != 0x21, bytes[index + 1] != 0x3F {
+                // `<` opening an element (not a comment, CDATA, DOCTYPE or processing instruction).
+                inTag = true
+                equals = 0
+                tagLine = line
+            }
+            index += 1
+        }
+        return nil
+    }
+
     private mutating func parse(_ file: SourceFile) -> xmlDocPtr? {
+        if let line = Self.lineOfOverfullTag(file.bytes) {
+            fail(
+                "B010", "an element has more than \(Self.maxAttributesPerTag) attributes",
+                help: "no curriculum element has more than a dozen; check that this is a curriculum file",
+                at: SourceLocation(file: file.path, line: line)
+            )
+            return nil
+        }
         guard let context = xmlNewParserCtxt() else {
             fail("B004", "out of memory starting the XML parser", help: "try again", at: SourceLocation(file: file.path, line: 1))
             return nil

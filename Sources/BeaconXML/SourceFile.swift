@@ -35,6 +35,9 @@ final class SourceFile {
         // Elements with many attributes can spread over a few lines; look a little further down.
         for candidate in line..<min(line + 6, lineStarts.count + 1) {
             let lineBytes = self.line(candidate)
+            // Searching a huge line once per message turns many messages quadratic (50,000
+            // attributes on one line took minutes); such a line gets no column.
+            guard lineBytes.count <= 1 << 16 else { break }
             let needle: [UInt8]
             if let attribute {
                 needle = Array(" \(attribute)=".utf8)

@@ -7,11 +7,12 @@ extension LintResults {
     func humanReadable(colour: Bool) -> String {
         var lines: [String] = []
         for diagnostic in diagnostics {
-            var head = diagnostic.location.map { "\($0): " } ?? ""
+            // Messages quote ids and text from the file: control characters are neutralised.
+            var head = diagnostic.location.map { terminalSafe("\($0): ") } ?? ""
             let label = "\(diagnostic.severity.rawValue)[\(diagnostic.code)]"
             head += colour ? paint(label, diagnostic.severity) : label
-            lines.append("\(head): \(diagnostic.message)")
-            if let help = diagnostic.help { lines.append("  help: \(help)") }
+            lines.append("\(head): \(terminalSafe(diagnostic.message))")
+            if let help = diagnostic.help { lines.append("  help: \(terminalSafe(help))") }
         }
         for file in files {
             guard let summary = file.summary else { continue }

@@ -73,4 +73,45 @@ import Testing
         let withText = try run(["export", "results", "--course", "curricula/sample", "--json", "--include-free-text"], home: home)
         #expect(!withText.output.contains("free text withheld") && withText.output.contains("\"freeTextIncluded\" : true"))
     }
+
+    @Test func itemReportFromCSVMatchesTheWorkedExample() throws {
+        let home = learn.home()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let run = try run(["report", "items", "--from-csv", "Tests/Fixtures/item-analysis-worked-example.csv", "--json"], home: home)
+        #expect(run.status == 0, "\(run.output)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
+        let quiz = try #require(object["quiz"] as? [String: Any])
+        #expect(abs((quiz["alpha"] as? Double ?? 0) - 16.0 / 39) < 1e-9)
+        #expect(quiz["n"] as? Int == 5)
+        let questions = try #require(object["questions"] as? [[String: Any]])
+        let expected: [(facility: Double, discrimination: Double, efficiency: Double)] = [
+            (0.8, 37.5, 100), (0.6, 100 * 0.15 / 0.21.squareRoot(), 37.5), (0.2, 100 * 0.2 / 0.14.squareRoot(), 100), (0.8, -100 * 0.1 / 0.26.squareRoot(), -25),
+        ]
+        for (question, want) in zip(questions, expected) {
+            #expect(abs((question["facility"] as? Double ?? -1) - want.facility) < 1e-9)
+            #expect(abs((question["discriminationIndex"] as? Double ?? -1) - want.discrimination) < 1e-9)
+            #expect(abs((question["discriminativeEfficiency"] as? Double ?? -1) - want.efficiency) < 1e-9)
+        }
+        #expect((object["warnings"] as? [String])?.contains { $0.contains("indicative") } == true, "N = 5 is flagged")
+    }
+
+    @Test func itemReportFromRecordedAttempts() throws {
+        let home = learn.home()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let input = LearnCommandTests.answers.joined(separator: "\n") + "\n"
+        for name in ["Ana", "Ben", "Cy"] {
+            #expect(try run(["learn", "curricula/sample", "--plain", "--trainee", name, "--seed", "1"], home: home, input: input).status == 0)
+        }
+        let report = try run(["report", "items", "listening-check", "--course", "curricula/sample", "--json"], home: home)
+        #expect(report.status == 0, "\(report.output)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(report.output.utf8)) as? [String: Any])
+        #expect((object["quiz"] as? [String: Any])?["n"] as? Int == 3)
+        let questions = try #require(object["questions"] as? [[String: Any]])
+        let open = try #require(questions.first { $0["id"] as? String == "open-question" })
+        #expect((open["options"] as? [[String: Any]])?.count == 3, "distractor analysis for choice questions")
+        // Pool questions not shown to every attempt are named in a warning, not silently dropped.
+        #expect((object["warnings"] as? [String])?.contains { $0.contains("pool") } == true)
+        let human = try run(["report", "items", "listening-check", "--course", "curricula/sample"], home: home)
+        #expect(human.output.contains("Quiz (N = 3)"))
+    }
 }

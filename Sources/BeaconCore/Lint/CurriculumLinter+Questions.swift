@@ -79,7 +79,7 @@ extension CurriculumLinter {
                 if let problem = context.patternProblem(accept.text) {
                     context.error(
                         "B034",
-                        "accepted answer pattern '\(accept.text)' is not a valid regular expression: \(problem)",
+                        "accepted answer pattern '\(accept.text)' cannot be used: \(problem)",
                         help: "fix the pattern, or use match=\"wildcard\" with * for simple cases",
                         at: accept.location
                     )

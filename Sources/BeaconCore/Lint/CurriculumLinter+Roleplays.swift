@@ -122,7 +122,7 @@ extension CurriculumLinter {
                         if let problem = context.patternProblem(pattern) {
                             context.error(
                                 "B034",
-                                "pattern '\(pattern)' of criterion '\(criterion.id)' is not a valid regular expression: \(problem)",
+                                "pattern '\(pattern)' of criterion '\(criterion.id)' cannot be used: \(problem)",
                                 help: "fix the pattern; a plain phrase like 'sounds like' works as is",
                                 at: criterion.location
                             )

@@ -5,7 +5,7 @@ extension Criterion {
     /// other tools; Swift's default Unicode word breaks would treat "what's" as one word.
     public func isMet(by reply: String) -> Bool {
         patterns.contains { pattern in
-            guard let regex = try? Regex(pattern).ignoresCase().wordBoundaryKind(.simple) else { return false }
+            guard regexRisk(pattern) == nil, let regex = try? Regex(pattern).ignoresCase().wordBoundaryKind(.simple) else { return false }
             return reply.contains(regex)
         }
     }
@@ -20,6 +20,7 @@ extension Reply {
 
 /// Checks that a rubric pattern compiles; returns the regex engine's complaint when it does not.
 public func rubricPatternProblem(_ pattern: String) -> String? {
+    if let risk = regexRisk(pattern) { return risk }
     do {
         _ = try Regex(pattern)
         return nil

@@ -87,7 +87,7 @@ extension ShortAnswer {
     }
 
     private func wholeMatch(_ pattern: String, _ answer: String) -> Bool {
-        guard let regex = try? Regex(pattern).wordBoundaryKind(.simple) else { return false }
+        guard regexRisk(pattern) == nil, let regex = try? Regex(pattern).wordBoundaryKind(.simple) else { return false }
         return (try? (caseSensitive ? regex : regex.ignoresCase()).wholeMatch(in: answer)) != nil
     }
 }

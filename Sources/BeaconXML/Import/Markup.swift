@@ -62,6 +62,12 @@ enum ForeignXML {
     /// entity expansion, and no DOCTYPE at all, since quiz exports never need one.
     static func parse(_ bytes: [UInt8], path: String, rename: (String) -> String = { $0 }) throws(ImportError) -> MarkupElement {
         _ = LibXML.ready
+        if let line = DocumentReader.lineOfOverfullTag(bytes) {
+            throw ImportError(
+                path: path, line: line, column: 1, message: "an element has more than \(DocumentReader.maxAttributesPerTag) attributes",
+                help: "check that this is the exported file itself"
+            )
+        }
         guard let context = xmlNewParserCtxt() else {
             throw ImportError(path: path, line: 1, column: 1, message: "out of memory starting the XML parser", help: "try again")
         }

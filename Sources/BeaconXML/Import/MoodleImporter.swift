@@ -101,7 +101,7 @@ public struct MoodleImporter {
                 module.items.append(.quiz(quiz))
             }
         }
-        module.minutes = max(1, report.questions * 2 + report.lessons * 3)
+        module.minutes = min(10_000, max(1, report.questions * 2 + report.lessons * 3))
         return ImportResult(module: module, report: report)
     }
 
@@ -140,7 +140,10 @@ public struct MoodleImporter {
         let single = Self.bool(element.value("single"), default: true)
         let shuffle = Self.bool(element.value("shuffleanswers"), default: false)
         var answers: [AnswerOption] = []
-        for answer in element.elements("answer") {
+        let written = element.elements("answer")
+        // Refuse early: converting thousands of answers only to refuse them costs time.
+        guard written.count <= 100 else { return .failure(Reason("it has \(written.count) answers; a choice question needs 2 to 26")) }
+        for answer in written {
             var rich = RichText()
             let text = richPlain(answer, &rich)
             reportMedia(rich, element, name(element))
@@ -209,7 +212,9 @@ public struct MoodleImporter {
         var answer = ShortAnswer()
         answer.caseSensitive = Self.bool(element.value("usecase"), default: false)
         answer.whitespace = .normalize
-        for item in element.elements("answer") {
+        let written = element.elements("answer")
+        guard written.count <= 100 else { return .failure(Reason("it has \(written.count) answers; keep a short-answer question to the answers worth accepting")) }
+        for item in written {
             let text = item.value("text") ?? ""
             guard !text.isEmpty else { continue }
             guard let fraction = fraction(item) else {
@@ -230,7 +235,9 @@ public struct MoodleImporter {
     private mutating func matching(_ element: MarkupElement) -> Result<Question.Kind, Reason> {
         var pairs: [MatchPair] = []
         var distractors: [String] = []
-        for sub in element.elements("subquestion") {
+        let subquestions = element.elements("subquestion")
+        guard subquestions.count <= 100 else { return .failure(Reason("it has \(subquestions.count) items to match; Beacon needs 2 to 26")) }
+        for sub in subquestions {
             var rich = RichText()
             let stem = richPlain(sub, &rich)
             reportMedia(rich, element, name(element))

@@ -81,7 +81,7 @@ extension QTIImporter {
             quiz.sections = questions.map { .question($0) }
             module.items.append(.quiz(quiz))
         }
-        module.minutes = max(1, questions.count * 2)
+        module.minutes = min(10_000, max(1, questions.count * 2))
         return ImportResult(module: module, report: report)
     }
 

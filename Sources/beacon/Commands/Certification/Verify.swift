@@ -1,4 +1,5 @@
 import ArgumentParser
+import BeaconCore
 import BeaconCredentials
 import BeaconStore
 import Foundation
@@ -30,12 +31,16 @@ extension BeaconCommand {
             guard data.count <= JSONLimits().maxBytes else { unreadable("\(file) is \(data.count >> 20) MiB; a credential is a few kilobytes") }
             let home = LearningStore.defaultHome()
             var trusted = Set<String>()
-            if let trust {
-                let list = try TrustList.load(from: URL(fileURLWithPath: trust))
-                trusted.formUnion(list.trusted.map(\.did))
-            } else {
-                trusted.formUnion(try KeyStore(home: home).dids())
-                trusted.formUnion(try TrustList.load(from: TrustList.file(home: home)).trusted.map(\.did))
+            do {
+                if let trust {
+                    let list = try TrustList.load(from: URL(fileURLWithPath: trust))
+                    trusted.formUnion(list.trusted.map(\.did))
+                } else {
+                    trusted.formUnion(try KeyStore(home: home).dids())
+                    trusted.formUnion(try TrustList.load(from: TrustList.file(home: home)).trusted.map(\.did))
+                }
+            } catch let error as TrustListError {
+                unreadable("the trust file \(error.description)")
             }
             var lists: [String: JSONObject] = [:]
             for path in statusLists {
@@ -52,9 +57,15 @@ extension BeaconCommand {
                     for list in local.values { if let id = list["id"]?.stringValue, lists[id] == nil { lists[id] = list } }
                 }
             }
-            // Online: fetch the lists the credential names that were not given (5 s each).
-            if case .object(let credential)? = try? JSONValue(parsing: [UInt8](data)) {
-                for url in StatusFetcher.urls(in: credential) where lists[url] == nil {
+            // Online: fetch the lists the credential names that were not given (5 s each), but
+            // only once its signature checks out and its issuer is trusted: otherwise a forger
+            // would choose which addresses this machine contacts, and how long it waits.
+            let offline = CredentialVerifier(trustedIssuers: trusted, now: Date(), statusLists: lists).verify(bytes: [UInt8](data))
+            if case .success(let first) = offline, first.checks.signature == "valid", first.checks.issuer == "trusted",
+                case .object(let credential)? = try? JSONValue(parsing: [UInt8](data))
+            {
+                // A Beacon credential names one list and its suspension companion.
+                for url in StatusFetcher.urls(in: credential).prefix(4) where lists[url] == nil {
                     if let list = StatusFetcher.fetch(url) { lists[url] = list }
                 }
             }
@@ -77,17 +88,17 @@ extension BeaconCommand {
             var lines = [
                 report.verified ? "VERIFIED: this certificate is genuine, current and in good standing." : "NOT VERIFIED: do not rely on this certificate.",
                 "",
-                "  Certificate: \(c.name ?? c.achievement ?? "unnamed")",
-                "  Holder:      \(c.holder ?? "not stated")",
-                "  Issuer:      \(c.issuer ?? "not stated")",
-                "  Valid:       \(c.validFrom ?? "?") to \(c.validUntil ?? "no end date")",
+                "  Certificate: \(terminalSafe(c.name ?? c.achievement ?? "unnamed"))",
+                "  Holder:      \(terminalSafe(c.holder ?? "not stated"))",
+                "  Issuer:      \(terminalSafe(c.issuer ?? "not stated"))",
+                "  Valid:       \(terminalSafe(c.validFrom ?? "?")) to \(terminalSafe(c.validUntil ?? "no end date"))",
                 "",
                 "  Signature: \(report.checks.signature)",
                 "  Issuer:    \(report.checks.issuer)",
                 "  Validity:  \(report.checks.validity)",
                 "  Status:    \(report.checks.status)",
             ]
-            if !report.problems.isEmpty { lines += [""] + report.problems.map { "  - " + $0 } }
+            if !report.problems.isEmpty { lines += [""] + report.problems.map { "  - " + terminalSafe($0) } }
             return lines.joined(separator: "\n")
         }
     }

@@ -73,7 +73,7 @@ extension BeaconCommand {
             let inputs = try ImportFiles.read(files, allowFolders: false).map { MoodleImporter.Input(path: $0.path, bytes: $0.bytes) }
             let result: ImportResult
             do { result = try MoodleImporter.convert(inputs, options: options.importOptions) } catch { throw ImportFiles.fail(error) }
-            try ImportFiles.finish(result, options)
+            try ImportFiles.finish(result, options, inputs: inputs.map(\.path))
         }
     }
 
@@ -95,7 +95,7 @@ extension BeaconCommand {
             let inputs = try ImportFiles.read(paths, allowFolders: true).map { QTIImporter.Input(path: $0.path, bytes: $0.bytes) }
             let result: ImportResult
             do { result = try QTIImporter.convert(inputs, options: options.importOptions) } catch { throw ImportFiles.fail(error) }
-            try ImportFiles.finish(result, options)
+            try ImportFiles.finish(result, options, inputs: inputs.map(\.path))
         }
     }
 }
@@ -141,7 +141,7 @@ enum ImportFiles {
         return ExitCode.failure
     }
 
-    static func finish(_ result: ImportResult, _ options: BeaconCommand.ImportOptionsGroup) throws {
+    static func finish(_ result: ImportResult, _ options: BeaconCommand.ImportOptionsGroup, inputs: [String]) throws {
         let report = result.report
         let converted = report.questions + report.lessons
         let source = converted == 0 ? "" : ModuleWriter.xml(result.module, comment: "Imported by `beacon import` on \(Self.today()). Check the import report, then add level, competencies and rationales.")
@@ -165,16 +165,17 @@ enum ImportFiles {
             let data = try encoder.encode(Output(output: written, module: result.module.id, report: report, lintErrors: lintErrors))
             FileHandle.standardOutput.write(data + Data("\n".utf8))
         } else {
-            print(human(result, options, lintErrors: lintErrors), terminator: "")
+            print(terminalSafe(human(result, options, inputs: inputs, lintErrors: lintErrors)), terminator: "")
         }
         if converted == 0 || !lintErrors.isEmpty { throw ExitCode.failure }
     }
 
-    static func human(_ result: ImportResult, _ options: BeaconCommand.ImportOptionsGroup, lintErrors: [String]) -> String {
+    static func human(_ result: ImportResult, _ options: BeaconCommand.ImportOptionsGroup, inputs: [String], lintErrors: [String]) -> String {
         let report = result.report
         var out = ""
         if report.questions + report.lessons == 0 {
-            out += "Nothing could be converted, so \(options.output) was not written.\n"
+            out += "Nothing could be converted, so \(options.output) was not written"
+            out += report.skipped.isEmpty ? ": \(inputs.joined(separator: ", ")) holds no questions.\n" : ".\n"
         } else if !lintErrors.isEmpty {
             out += "The converted module did not pass the linter, so \(options.output) was not written (please report this):\n"
             for error in lintErrors { out += "  \(error)\n" }

@@ -7,7 +7,7 @@ extension BeaconCommand {
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Reports on how questions perform and where trainees stand.",
-            subcommands: [Cohort.self]
+            subcommands: [Items.self, Cohort.self]
         )
     }
 
