@@ -7,6 +7,7 @@ import Foundation
 extension BeaconCommand {
     struct Learn: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "learn",
             abstract: "Take a course: lessons, quizzes and role-plays, saved as you go.",
             discussion: """
                 Every answer is saved the moment you give it. Leave with q, Ctrl-C or by closing the window, and `beacon learn` brings you back to the same question or scene.

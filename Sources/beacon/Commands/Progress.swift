@@ -6,6 +6,7 @@ import Foundation
 extension BeaconCommand {
     struct Progress: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "progress",
             abstract: "Show a trainee's progress in a course.",
             discussion: """
                 Lists each module with its items and their status, quiz scores, role-play endings, competency scores and active time (gaps over five minutes are not counted).

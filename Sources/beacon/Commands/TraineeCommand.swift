@@ -12,7 +12,7 @@ extension BeaconCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the trainees on this machine.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the trainees on this machine.")
 
         @Flag(help: "Print JSON for scripts.")
         var json = false
@@ -32,6 +32,7 @@ extension BeaconCommand {
 
     struct Erase: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "erase",
             abstract: "Erase a trainee's personal data.",
             discussion: """
                 Removes the trainee's name, every lesson, quiz answer (including typed text) and role-play run, and the stored copies of their certificates. Certificates keep their id, status and status-list slot, so a certificate the holder still has can still be verified, revoked or suspended. The audit log keeps its chain: it has only ever named the trainee by a random reference, and it records that an erasure happened and how much was removed, never what.

@@ -6,12 +6,14 @@ import Foundation
 extension BeaconCommand {
     struct Certificate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "certificate",
             abstract: "Printable certificates.",
             subcommands: [Render.self]
         )
 
         struct Render: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "render",
                 abstract: "Write a self-contained HTML certificate (A4 and Letter) with a QR code to verify it.",
                 discussion: "The QR code points at {public-url}/c/{id}, which works once the holder shares it (beacon share). The file is created private."
             )

@@ -73,6 +73,7 @@ extension BeaconCommand {
 
     struct Issue: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "issue",
             abstract: "Issue a signed Open Badges 3.0 certificate to an eligible trainee.",
             discussion: "Refuses a trainee who is not eligible, unless --override gives a reason, which the audit log keeps. The certificate names the holder, the program and dates; never scores or anything the trainee wrote."
         )
@@ -95,6 +96,7 @@ extension BeaconCommand {
 
     struct Renew: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "renew",
             abstract: "Issue a new certificate that replaces an earlier one (requirements are checked again)."
         )
         @Argument(help: "The credential id (urn:uuid:…).") var credential: String
@@ -111,6 +113,7 @@ extension BeaconCommand {
 
     struct Revoke: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "revoke",
             abstract: "Revoke a certificate for good.",
             discussion: "Reason codes: " + CertificationService.reasons["revoke", default: []].joined(separator: ", ")
         )
@@ -121,6 +124,7 @@ extension BeaconCommand {
 
     struct Suspend: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "suspend",
             abstract: "Suspend a certificate until it is reinstated.",
             discussion: "Reason codes: " + CertificationService.reasons["suspend", default: []].joined(separator: ", ")
         )
@@ -131,6 +135,7 @@ extension BeaconCommand {
 
     struct Reinstate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "reinstate",
             abstract: "Lift a suspension.",
             discussion: "Reason codes: " + CertificationService.reasons["reinstate", default: []].joined(separator: ", ")
         )
@@ -147,7 +152,7 @@ extension BeaconCommand {
         )
 
         struct Export: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Write both lists; verifiers pass them to beacon verify --status-list.")
+            static let configuration = CommandConfiguration(commandName: "export", abstract: "Write both lists; verifiers pass them to beacon verify --status-list.")
             @Option(name: .shortAndLong, help: "Folder to write revocation.json and suspension.json into (default: print both).") var output: String?
 
             func run() throws {
@@ -169,7 +174,7 @@ extension BeaconCommand {
     }
 
     struct Audit: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Check or list the hash-chained audit log.", subcommands: [VerifyLog.self, ListLog.self])
+        static let configuration = CommandConfiguration(commandName: "audit", abstract: "Check or list the hash-chained audit log.", subcommands: [VerifyLog.self, ListLog.self])
 
         struct ListLog: ParsableCommand {
             static let configuration = CommandConfiguration(

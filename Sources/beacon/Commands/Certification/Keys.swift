@@ -6,13 +6,14 @@ import Foundation
 extension BeaconCommand {
     struct Keys: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "keys",
             abstract: "Manage the issuer's signing keys (Ed25519, did:key).",
             discussion: "Keys live in $BEACON_HOME/keys, one file each, readable only by you. Private keys are never printed.",
             subcommands: [Init.self, List.self, Rotate.self, Import.self, ExportPublic.self]
         )
 
         struct Init: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Create the first signing key and name the issuer.")
+            static let configuration = CommandConfiguration(commandName: "init", abstract: "Create the first signing key and name the issuer.")
             @Option(help: "A name for the key.") var name = "issuer-1"
             @Option(help: "The issuer's name as it appears on certificates.") var issuerName: String?
             @Option(help: "The issuer's web site.") var issuerUrl: String?
@@ -35,7 +36,7 @@ extension BeaconCommand {
         }
 
         struct List: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "List keys: name, DID, created, active or retired.")
+            static let configuration = CommandConfiguration(commandName: "list", abstract: "List keys: name, DID, created, active or retired.")
             @Flag(help: "Print JSON.") var json = false
 
             func run() throws {
@@ -56,6 +57,7 @@ extension BeaconCommand {
 
         struct Rotate: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "rotate",
                 abstract: "Retire the active key and create a new one.",
                 discussion: "Retired keys stay trusted for verifying what they signed; new certificates are signed with the new key."
             )
@@ -70,6 +72,7 @@ extension BeaconCommand {
 
         struct Import: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "import",
                 abstract: "Import a key from a Multikey JSON file.",
                 discussion: "The file holds publicKeyMultibase and secretKeyMultibase (or privateKeyMultibase), like the W3C test vector keyPair.json."
             )

@@ -7,6 +7,7 @@ import Hummingbird
 extension BeaconCommand {
     struct Serve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "serve",
             abstract: "Serve the verification page, the JSON API, status lists and shared certificates.",
             discussion: """
                 Routes: GET / (the form employers use), POST /verify, POST /api/v1/verify (JSON in, the beacon verify --json report out), GET /status/revocation and /status/suspension, GET /issuer, GET /healthz, GET /c/{id} (only for certificates their holder shares with beacon share).
@@ -34,6 +35,7 @@ extension BeaconCommand {
 
     struct Share: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "share",
             abstract: "Publish a certificate's page at /c/{id} (the holder's choice).",
             discussion: "The page shows the certificate and its current status to anyone with the link. There is no list or search of holders."
         )
@@ -42,7 +44,7 @@ extension BeaconCommand {
     }
 
     struct Unshare: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Take a certificate's public page down.")
+        static let configuration = CommandConfiguration(commandName: "unshare", abstract: "Take a certificate's public page down.")
         @Argument(help: "The credential id.") var credential: String
         func run() throws { try setShared(credential, false) }
     }

@@ -6,6 +6,7 @@ import Foundation
 extension BeaconCommand {
     struct Sign: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "sign",
             abstract: "Sign any credential JSON with an eddsa-jcs-2022 proof (for interoperability testing).",
             discussion: """
                 Prints the signed JSON. --created fixes the proof's time, so a test vector can be reproduced byte for byte.

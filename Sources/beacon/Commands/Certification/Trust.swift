@@ -6,13 +6,14 @@ import Foundation
 extension BeaconCommand {
     struct Trust: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "trust",
             abstract: "Manage the issuers this machine trusts when verifying.",
             discussion: "This machine's own keys are always trusted. Add another issuer only when you know who holds its key.",
             subcommands: [Add.self, List.self, Remove.self]
         )
 
         struct Add: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Trust an issuer's did:key.")
+            static let configuration = CommandConfiguration(commandName: "add", abstract: "Trust an issuer's did:key.")
             @Argument(help: "The issuer's DID (did:key:z6Mk…).") var did: String
             @Option(help: "Who it is, for your own records.") var name: String?
 
@@ -29,7 +30,7 @@ extension BeaconCommand {
         }
 
         struct List: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "List trusted issuers.")
+            static let configuration = CommandConfiguration(commandName: "list", abstract: "List trusted issuers.")
             func run() throws {
                 let home = LearningStore.defaultHome()
                 for entry in try KeyStore(home: home).entries() { print("\(entry.did)  this machine's key \(entry.name)\(entry.isActive ? "" : " (retired)")") }
@@ -38,7 +39,7 @@ extension BeaconCommand {
         }
 
         struct Remove: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Stop trusting an issuer.")
+            static let configuration = CommandConfiguration(commandName: "remove", abstract: "Stop trusting an issuer.")
             @Argument(help: "The issuer's DID.") var did: String
             func run() throws {
                 let file = TrustList.file(home: LearningStore.defaultHome())

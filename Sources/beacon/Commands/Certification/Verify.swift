@@ -7,6 +7,7 @@ import Foundation
 extension BeaconCommand {
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "verify",
             abstract: "Check a certificate: signature, issuer, validity window and status, each separately.",
             discussion: """
                 Works offline. Trusted issuers are this machine's own keys (current and retired) and those added with `beacon trust add`, or the DIDs in --trust FILE. Status comes from --status-list files or, for credentials issued here, from the local database. A credential whose status list cannot be obtained is not verified.

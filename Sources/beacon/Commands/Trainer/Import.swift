@@ -6,6 +6,7 @@ import Foundation
 extension BeaconCommand {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Bring question banks from Moodle XML or QTI files into a Beacon module.",
             discussion: """
                 Each import writes one module file (root <module>) that a course includes with <xi:include href="modules/NAME.xml"/>. Questions that cannot be converted are listed with the reason; nothing is dropped silently. The output is checked with the linter before it is written.
@@ -58,6 +59,7 @@ extension BeaconCommand {
 
     struct Moodle: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "moodle",
             abstract: "Import Moodle XML question exports.",
             discussion: """
                 Converts categories (one quiz each), multichoice (one or several answers, with Moodle's grades, including negative ones), truefalse, shortanswer (with * wildcards and case sensitivity), matching and description (lesson pages). General feedback becomes the rationale; per-answer and combined feedback are kept. Essay, cloze, numerical and calculated questions are listed as not converted, with the reason. Embedded images are shown as [image: …] placeholders and listed.

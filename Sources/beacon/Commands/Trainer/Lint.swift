@@ -6,6 +6,7 @@ import Foundation
 extension BeaconCommand {
     struct Lint: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "lint",
             abstract: "Check curricula for mistakes before trainees meet them.",
             discussion: """
                 Each PATH is a course file or a folder; a folder is searched for .xml files whose root element is <course>. A module file (root <module>) can be checked on its own.

@@ -8,6 +8,7 @@ import GRDB
 extension BeaconCommand {
     struct Preview: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "preview",
             abstract: "Try a course, module or role-play as a trainee would, recording nothing.",
             discussion: """
                 For trainers: every module is open whatever its prerequisites, and answers are kept in memory only.

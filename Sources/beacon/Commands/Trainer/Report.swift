@@ -6,6 +6,7 @@ import Foundation
 extension BeaconCommand {
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "report",
             abstract: "Reports on how questions perform and where trainees stand.",
             subcommands: [Items.self, Cohort.self]
         )
@@ -13,6 +14,7 @@ extension BeaconCommand {
 
     struct Cohort: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "cohort",
             abstract: "Where every trainee stands: modules, quizzes, competencies, time and eligibility.",
             discussion: """
                 One row per trainee on this machine: modules done, each quiz's best score and attempts, competency scores from role-plays, active minutes, and for each certification program whether they are eligible and what is still missing.
@@ -82,6 +84,7 @@ extension BeaconCommand {
 
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Export recorded results for a program's own records.",
             subcommands: [Results.self]
         )
@@ -89,6 +92,7 @@ extension BeaconCommand {
 
     struct Results: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "results",
             abstract: "Every recorded quiz attempt and role-play run, as JSON or CSV.",
             discussion: """
                 Answers typed in short-answer questions are trainees' own words and are left out unless --include-free-text is given. Role-play replies are never stored, only which rubric criteria they met. Cells that a spreadsheet could run as formulas are defused with a leading apostrophe. With -o the file is created readable by you alone.

@@ -6,6 +6,7 @@ import Foundation
 extension BeaconCommand {
     struct Items: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "items",
             abstract: "How each question of a quiz performs: Moodle's statistics and the classical ones.",
             discussion: """
                 Per question: facility index, standard deviation, random guess score, intended and effective weight, discrimination index and discriminative efficiency (as Moodle computes them, with sample variances), the corrected point-biserial, upper–lower 27% discrimination and, for choice questions, how often each option was chosen by the top and bottom groups. Per quiz: mean, median, SD, skewness, kurtosis, Cronbach's alpha (= KR-20 for right/wrong questions), standard error of measurement. N is shown beside every figure; below 20 attempts the figures are marked as indicative only.

@@ -6,6 +6,7 @@ import Foundation
 extension BeaconCommand {
     struct Reset: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "reset",
             abstract: "Forget a trainee's work on one module, so it can be taken afresh.",
             discussion: """
                 Removes the lesson progress, quiz attempts and role-play runs of every item in the module. It asks first; --yes skips the question for scripts.
