@@ -68,7 +68,7 @@ public struct ModuleWriter {
 
     private mutating func quiz(_ quiz: Quiz) {
         open("quiz", [
-            ("id", quiz.id), ("passMark", Self.number(quiz.passMark)), ("attempts", quiz.attempts.map(String.init)),
+            ("id", quiz.id), ("passMark", plainDecimal(quiz.passMark)), ("attempts", quiz.attempts.map(String.init)),
             ("cooldown", quiz.cooldown?.description), ("shuffle", quiz.shuffle ? "true" : nil),
             ("minutes", quiz.minutes.map(String.init)),
         ])
@@ -91,7 +91,7 @@ public struct ModuleWriter {
         var attributes: [(String, String?)] = [
             ("id", question.id), ("level", question.level?.rawValue),
             ("competencies", question.competencies.isEmpty ? nil : question.competencies.map(\.id).joined(separator: " ")),
-            ("weight", question.weight == 1 ? nil : Self.number(question.weight)),
+            ("weight", question.weight == 1 ? nil : plainDecimal(question.weight)),
         ]
         let name = question.kind.name
         switch question.kind {
@@ -114,7 +114,7 @@ public struct ModuleWriter {
             for option in options {
                 leaf("option", option.text, [
                     ("id", option.id), ("correct", option.correct ? "true" : nil),
-                    ("credit", option.credit.map(Self.number)), ("feedback", option.feedback),
+                    ("credit", option.credit.map(plainDecimal)), ("feedback", option.feedback),
                 ])
             }
         case .trueFalse(_, let whenTrue, let whenFalse):
@@ -124,14 +124,14 @@ public struct ModuleWriter {
             for accept in answer.accepts {
                 leaf("accept", accept.text, [
                     ("match", accept.match == .exact ? nil : accept.match.rawValue),
-                    ("credit", accept.credit == 1 ? nil : Self.number(accept.credit)), ("feedback", accept.feedback),
+                    ("credit", accept.credit == 1 ? nil : plainDecimal(accept.credit)), ("feedback", accept.feedback),
                 ])
             }
         case .ordering(let items, _):
             for item in items { leaf("item", item) }
         case .matching(let pairs, let distractors, _):
             for pair in pairs {
-                open("pair", [("weight", pair.weight == 1 ? nil : Self.number(pair.weight))])
+                open("pair", [("weight", pair.weight == 1 ? nil : plainDecimal(pair.weight))])
                 leaf("left", pair.left)
                 leaf("right", pair.right)
                 close("pair")
@@ -213,14 +213,4 @@ public struct ModuleWriter {
         escape(text).replacingOccurrences(of: "--", with: "- -")
     }
 
-    /// Shortest decimal that reads back as the same value, without exponent or trailing `.0`.
-    static func number(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
-        let text = "\(value)"
-        guard text.contains("e") else { return text }
-        // xs:decimal has no exponent form; credits and weights never need more than 12 places.
-        var fixed = String(format: "%.12f", value)
-        while fixed.hasSuffix("0") { fixed.removeLast() }
-        return fixed
-    }
 }

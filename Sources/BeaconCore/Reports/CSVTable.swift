@@ -33,7 +33,7 @@ public struct CSVTable: Sendable {
     static func render(_ cell: Cell) -> String {
         switch cell {
         case .text(let text): quote(defuse(text))
-        case .number(let value): value.isFinite ? shortest(value) : ""
+        case .number(let value): value.isFinite ? plainDecimal(value) : ""
         case .integer(let value): String(value)
         case .empty: ""
         }
@@ -50,13 +50,6 @@ public struct CSVTable: Sendable {
         return "\"" + text.replacingAll("\"", with: "\"\"") + "\""
     }
 
-    /// Plain decimal digits with no exponent, no trailing zeros, and no more than 12 places.
-    static func shortest(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
-        let text = "\(value)"
-        if !text.contains("e") { return text }
-        return String(value)
-    }
 }
 
 extension String {

@@ -62,17 +62,22 @@ extension BeaconCommand {
             // only once its signature checks out and its issuer is trusted: otherwise a forger
             // would choose which addresses this machine contacts, and how long it waits.
             let offline = CredentialVerifier(trustedIssuers: trusted, now: Date(), statusLists: lists).verify(bytes: [UInt8](data))
+            var fetched = false
             if case .success(let first) = offline, first.checks.signature == "valid", first.checks.issuer == "trusted",
                 case .object(let credential)? = try? JSONValue(parsing: [UInt8](data))
             {
                 // A Beacon credential names one list and its suspension companion.
                 for url in StatusFetcher.urls(in: credential).prefix(4) where lists[url] == nil {
-                    if let list = StatusFetcher.fetch(url) { lists[url] = list }
+                    if let list = StatusFetcher.fetch(url) {
+                        lists[url] = list
+                        fetched = true
+                    }
                 }
             }
-            let verifier = CredentialVerifier(trustedIssuers: trusted, now: Date(), statusLists: lists)
+            // Verify again only when a fetched list can change the answer.
+            let result = fetched ? CredentialVerifier(trustedIssuers: trusted, now: Date(), statusLists: lists).verify(bytes: [UInt8](data)) : offline
             let report: VerificationReport
-            switch verifier.verify(bytes: [UInt8](data)) {
+            switch result {
             case .success(let value): report = value
             case .failure(let error): unreadable("\(file): \(error.message)")
             }
