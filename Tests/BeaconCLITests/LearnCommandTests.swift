@@ -16,7 +16,7 @@ import Testing
         FileManager.default.temporaryDirectory.appendingPathComponent("beacon-learn-\(UUID().uuidString)")
     }
 
-    func beacon(_ arguments: [String], home: URL, input: String = "") throws -> (status: Int32, output: String) {
+    func beacon(_ arguments: [String], home: URL, input: String = "", environment extra: [String: String] = [:]) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = LintCommandTests.executable
         process.arguments = arguments
@@ -24,6 +24,7 @@ import Testing
         var environment = ProcessInfo.processInfo.environment
         environment["BEACON_HOME"] = home.path
         environment["NO_COLOR"] = "1"
+        environment.merge(extra) { $1 }
         process.environment = environment
         let stdin = Pipe(), stdout = Pipe()
         process.standardInput = stdin

@@ -1,13 +1,19 @@
+import AsyncHTTPClient
+import BeaconCore
 import BeaconCredentials
 import Foundation
-
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
+import NIOCore
+import NIOHTTP1
 
 /// Fetches status list credentials over HTTP(S) for `beacon verify`, with a short timeout:
 /// a verifier offline or behind a firewall falls back to --status-list files.
+///
+/// AsyncHTTPClient rather than URLSession: FoundationNetworking brings libcurl and some twenty
+/// libraries it needs into every `beacon` start, which cost more than half the start-up time.
 enum StatusFetcher {
+    /// A status list is a few kilobytes; anything past this is not one.
+    static let maxBytes = 1 << 20
+
     /// The status list URLs a credential names, with the companion suspension list.
     static func urls(in credential: JSONObject) -> [String] {
         guard let raw = credential["credentialStatus"] else { return [] }
@@ -20,32 +26,47 @@ enum StatusFetcher {
         return urls
     }
 
-    static func fetch(_ address: String, timeout: TimeInterval = 5) -> JSONObject? {
-        guard let url = URL(string: address), ["http", "https"].contains(url.scheme?.lowercased() ?? "") else { return nil }
-        var request = URLRequest(url: url, timeoutInterval: timeout)
-        request.setValue("application/vc+ld+json, application/json", forHTTPHeaderField: "Accept")
-        let box = FetchBox()
-        let done = DispatchSemaphore(value: 0)
-        let task = URLSession.shared.dataTask(with: request) { data, response, _ in
-            if let data, (response as? HTTPURLResponse)?.statusCode == 200, data.count <= 1 << 20 { box.set(data) }
-            done.signal()
+    /// Each list that answered 200 with a JSON object, by address; the others are left out.
+    static func fetch(_ addresses: [String], timeout: Int64 = 5) async -> [String: JSONObject] {
+        await withTaskGroup(of: (String, JSONObject?).self) { group in
+            for address in addresses { group.addTask { (address, await fetch(address, timeout: timeout)) } }
+            var lists: [String: JSONObject] = [:]
+            for await (address, list) in group { if let list { lists[address] = list } }
+            return lists
         }
-        task.resume()
-        guard done.wait(timeout: .now() + timeout + 1) == .success, let data = box.get(),
-            case .object(let list)? = try? JSONValue(parsing: [UInt8](data))
-        else {
-            task.cancel()
-            return nil
+    }
+
+    static func fetch(_ address: String, timeout: Int64) async -> JSONObject? {
+        guard let url = URL(string: address), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
+            let host = url.host, !host.isEmpty
+        else { return nil }
+        var proxy: HTTPClient.Configuration.Proxy?
+        if let choice = ProxyChoice.choose(scheme: scheme, host: host, environment: ProcessInfo.processInfo.environment) {
+            let authorization = choice.user.map { HTTPClient.Authorization.basic(username: $0, password: choice.password ?? "") }
+            proxy = .server(host: choice.host, port: choice.port, authorization: authorization)
         }
+        let configuration = HTTPClient.Configuration(
+            redirectConfiguration: .follow(max: 3, allowCycles: false),
+            timeout: .init(connect: .seconds(timeout), read: .seconds(timeout)),
+            proxy: proxy
+        )
+        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        let list = await get(url: address, with: client, timeout: timeout)
+        try? await client.shutdown()
         return list
     }
-}
 
-/// Carries the response body out of URLSession's callback.
-private final class FetchBox: @unchecked Sendable {
-    // Safe: guarded by the lock.
-    private var data: Data?
-    private let lock = NSLock()
-    func set(_ value: Data) { lock.withLock { data = value } }
-    func get() -> Data? { lock.withLock { data } }
+    private static func get(url: String, with client: HTTPClient, timeout: Int64) async -> JSONObject? {
+        var request = HTTPClientRequest(url: url)
+        request.headers.add(name: "Accept", value: "application/vc+ld+json, application/json")
+        do {
+            let response = try await client.execute(request, timeout: .seconds(timeout))
+            guard response.status == .ok else { return nil }
+            let body = try await response.body.collect(upTo: maxBytes)
+            guard case .object(let list)? = try? JSONValue(parsing: Array(body.readableBytesView)) else { return nil }
+            return list
+        } catch {
+            return nil
+        }
+    }
 }

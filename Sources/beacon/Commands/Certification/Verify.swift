@@ -5,7 +5,7 @@ import BeaconStore
 import Foundation
 
 extension BeaconCommand {
-    struct Verify: ParsableCommand {
+    struct Verify: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "verify",
             abstract: "Check a certificate: signature, issuer, validity window and status, each separately.",
@@ -27,7 +27,7 @@ extension BeaconCommand {
         @Option(help: ArgumentHelp("A trust file (JSON with a `trusted` list of DIDs) to use instead of this machine's.", valueName: "file"))
         var trust: String?
 
-        func run() throws {
+        func run() async throws {
             guard let data = FileManager.default.contents(atPath: file) else { unreadable("cannot read \(file)") }
             guard data.count <= JSONLimits().maxBytes else { unreadable("\(file) is \(data.count >> 20) MiB; a credential is a few kilobytes") }
             let home = LearningStore.defaultHome()
@@ -67,11 +67,10 @@ extension BeaconCommand {
                 case .object(let credential)? = try? JSONValue(parsing: [UInt8](data))
             {
                 // A Beacon credential names one list and its suspension companion.
-                for url in StatusFetcher.urls(in: credential).prefix(4) where lists[url] == nil {
-                    if let list = StatusFetcher.fetch(url) {
-                        lists[url] = list
-                        fetched = true
-                    }
+                let wanted = StatusFetcher.urls(in: credential).prefix(4).filter { lists[$0] == nil }
+                for (url, list) in await StatusFetcher.fetch(Array(wanted)) {
+                    lists[url] = list
+                    fetched = true
                 }
             }
             // Verify again only when a fetched list can change the answer.
