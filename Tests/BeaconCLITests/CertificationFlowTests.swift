@@ -6,8 +6,8 @@ import Testing
 @Suite struct CertificationFlowTests {
     let home = FileManager.default.temporaryDirectory.appendingPathComponent("beacon-cert-\(UUID().uuidString)")
 
-    func beacon(_ arguments: [String], input: String = "") throws -> (status: Int32, output: String) {
-        try LearnCommandTests().beacon(arguments, home: home, input: input)
+    func beacon(_ arguments: [String], input: String = "", environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
+        try LearnCommandTests().beacon(arguments, home: home, input: input, environment: environment)
     }
 
     func verify(_ file: URL, extra: [String] = []) throws -> (Int32, [String: Any]) {
@@ -51,6 +51,9 @@ import Testing
         #expect(try beacon(["reinstate", id, "--reason", "investigation-closed"]).status == 0)
         (status, _) = try verify(first)
         #expect(status == 0)
+        // A well-formed request that cannot be done is refused (exit 1), not called misuse (exit 2).
+        let twice = try beacon(["reinstate", id, "--reason", "investigation-closed"])
+        #expect(twice.status == 1 && twice.output.contains("already active") && !twice.output.contains("USAGE"), "\(twice.output)")
 
         // A bad reason code is refused with the list of good ones.
         let bad = try beacon(["revoke", id, "--reason", "because"])

@@ -24,12 +24,12 @@ extension BeaconCommand {
                 let home = LearningStore.defaultHome()
                 let store = try LearningStore(home: home)
                 guard let record = try CertificationService(store: store, keys: KeyStore(home: home)).credential(credential) else {
-                    throw ValidationError("no credential \(credential) was issued here")
+                    throw CommandFailure("no credential \(credential) was issued here")
                 }
                 let url = try store.certificationSettings().publicURL + "/c/" + credential
                 let html = try CertificatePage.render(credentialJSON: record.json, verifyURL: url)
                 let descriptor = open(output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-                guard descriptor >= 0 else { throw ValidationError("cannot write \(output)") }
+                guard descriptor >= 0 else { throw CommandFailure("cannot write \(output)") }
                 let bytes = Array(html.utf8)
                 _ = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
                 close(descriptor)

@@ -212,7 +212,7 @@ private func change(_ id: String, to status: CertificationService.Status, reason
         let record = try service.setStatus(id, to: status, reason: reason)
         print("\(record.id) is now \(record.status) (\(reason)). Export the status lists (beacon status-list export) or let beacon serve publish them.")
     } catch let error as CredentialError {
-        throw ValidationError(error.message)
+        throw CommandFailure(error.message)
     }
 }
 
@@ -223,7 +223,7 @@ private func emit(_ record: CertificationService.Record, to output: String?) thr
     }
     // The certificate names a person with lived experience: create the file private.
     let descriptor = open(output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    guard descriptor >= 0 else { throw ValidationError("cannot write \(output)") }
+    guard descriptor >= 0 else { throw CommandFailure("cannot write \(output)") }
     let bytes = Array((record.json + "\n").utf8)
     _ = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
     close(descriptor)

@@ -83,10 +83,10 @@ extension BeaconCommand {
                 let value = try JSONValue(parsing: [UInt8](try Data(contentsOf: URL(fileURLWithPath: file))))
                 guard let secret = value["secretKeyMultibase"]?.stringValue ?? value["privateKeyMultibase"]?.stringValue,
                     let seed = Multikey.decodeSecret(secret)
-                else { throw ValidationError("\(file) has no Ed25519 secretKeyMultibase or privateKeyMultibase") }
+                else { throw CommandFailure("\(file) has no Ed25519 secretKeyMultibase or privateKeyMultibase") }
                 let key = try SigningKey(seed: seed)
                 if let published = value["publicKeyMultibase"]?.stringValue, Multikey.decodePublic(published) != key.publicKey {
-                    throw ValidationError("\(file): publicKeyMultibase does not belong to the secret key")
+                    throw CommandFailure("\(file): publicKeyMultibase does not belong to the secret key")
                 }
                 let keys = KeyStore(home: LearningStore.defaultHome())
                 let entry = try keys.add(name: name ?? "imported-\(try keys.entries().count + 1)", seed: seed)

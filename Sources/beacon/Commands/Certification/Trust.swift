@@ -46,7 +46,7 @@ extension BeaconCommand {
                 var list = try TrustList.load(from: file)
                 let before = list.trusted.count
                 list.trusted.removeAll { $0.did == did }
-                guard list.trusted.count < before else { throw ValidationError("\(did) is not on the trust list") }
+                guard list.trusted.count < before else { throw CommandFailure("\(did) is not on the trust list") }
                 try list.save(to: file)
                 print("No longer trusted: \(did)")
             }

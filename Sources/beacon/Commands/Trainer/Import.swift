@@ -47,7 +47,7 @@ extension BeaconCommand {
                 throw ValidationError("--id '\(id)' is not a valid id: use lower-case letters, digits and single hyphens")
             }
             if !force, FileManager.default.fileExists(atPath: output) {
-                throw ValidationError("\(output) already exists; add --force to replace it")
+                throw CommandFailure("\(output) already exists; add --force to replace it")
             }
         }
 
@@ -112,7 +112,7 @@ enum ImportFiles {
         for path in paths {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-                throw ValidationError("\(path) does not exist")
+                throw CommandFailure("\(path) does not exist")
             }
             if isFolder.boolValue {
                 guard allowFolders else { throw ValidationError("\(path) is a folder; name the exported .xml files") }
@@ -123,7 +123,7 @@ enum ImportFiles {
                 files.append(path)
             }
         }
-        guard !files.isEmpty else { throw ValidationError("no .xml files found in \(paths.joined(separator: ", "))") }
+        guard !files.isEmpty else { throw CommandFailure("no .xml files found in \(paths.joined(separator: ", "))") }
         return try files.map { file in
             let attributes = try? FileManager.default.attributesOfItem(atPath: file)
             if let size = attributes?[.size] as? Int, size > maxBytes {

@@ -45,7 +45,7 @@ extension BeaconCommand {
             var matrix: ScoreMatrix
             var notes: [String] = []
             if let csvFile {
-                guard let data = FileManager.default.contents(atPath: csvFile) else { throw ValidationError("cannot read \(csvFile)") }
+                guard let data = FileManager.default.contents(atPath: csvFile) else { throw CommandFailure("cannot read \(csvFile)") }
                 do {
                     matrix = try ScoreCSV.parse([UInt8](data))
                 } catch {
