@@ -71,6 +71,19 @@ public struct CredentialVerifier: Sendable {
         var signer: String?
         var purpose: String?
         var bits: BitstringStatusList?
+        var validUntil: JSONValue?
+
+        /// Why the list cannot be used at `now`: past its validUntil (or that cannot be read),
+        /// when it may no longer say what is revoked. validFrom is not held against a list:
+        /// Beacon's server signs lists as they are asked for, and a verifier whose clock runs a
+        /// few seconds behind would otherwise refuse the freshest list there is.
+        func outOfDate(_ now: Date) -> String? {
+            if let validUntil {
+                guard let text = validUntil.stringValue, let date = CredentialVerifier.date(text) else { return "its validUntil is not a date and time" }
+                if now >= date { return "it expired on \(text); fetch a current one" }
+            }
+            return nil
+        }
     }
 
     private static func prepare(_ lists: [String: JSONObject]) -> [String: PreparedList] {
@@ -81,7 +94,8 @@ public struct CredentialVerifier: Sendable {
             return PreparedList(
                 signer: signer,
                 purpose: subject?["statusPurpose"]?.stringValue,
-                bits: subject?["encodedList"]?.stringValue.flatMap { try? BitstringStatusList(encoded: $0) }
+                bits: subject?["encodedList"]?.stringValue.flatMap { try? BitstringStatusList(encoded: $0) },
+                validUntil: list["validUntil"]
             )
         }
     }
@@ -213,6 +227,9 @@ public struct CredentialVerifier: Sendable {
             }
             guard let signer = list.signer, issuer == nil || signer == issuer else {
                 return ("unchecked", ["Status: status could not be checked: the status list \(url) is not validly signed by the issuer."])
+            }
+            if let reason = list.outOfDate(now) {
+                return ("unchecked", ["Status: status could not be checked: the status list \(url) cannot be used, \(reason)."])
             }
             guard list.purpose == purpose, let bits = list.bits else {
                 return ("unchecked", ["Status: status could not be checked: the status list \(url) is not a \(purpose) list this verifier can read."])

@@ -93,6 +93,30 @@ struct Issued {
         #expect(!report.verified && report.checks.status == "unchecked")
     }
 
+    @Test func aStatusListPastItsValidUntilIsNotUsed() throws {
+        let issued = Issued()
+        let url = StatusListCredential.url(base: issued.base, purpose: "revocation")
+        func verifier(revocationList edit: (inout JSONObject) -> Void) throws -> CredentialVerifier {
+            var lists = try issued.lists()
+            var unsigned = try StatusListCredential.unsigned(base: issued.base, purpose: "revocation", issuer: issued.key.didKey,
+                                                             list: BitstringStatusList(), validFrom: issued.now)
+            edit(&unsigned)
+            lists[url] = try DataIntegrity.sign(unsigned, with: issued.key, created: CredentialVerifier.timestamp(issued.now))
+            return CredentialVerifier(trustedIssuers: [issued.key.didKey.did], now: issued.now, statusLists: lists)
+        }
+        let credential = try issued.credential()
+        let expired = try verifier { $0["validUntil"] = .string(CredentialVerifier.timestamp(issued.now.addingTimeInterval(-1))) }.verify(credential)
+        #expect(!expired.verified && expired.checks.status == "unchecked", "\(expired.checks)")
+        #expect(expired.problems.contains { $0.contains("expired on") && $0.contains(url) })
+        let unreadable = try verifier { $0["validUntil"] = 1_900_000_000 }.verify(credential)
+        #expect(!unreadable.verified && unreadable.problems.contains { $0.contains("validUntil is not a date") })
+        let current = try verifier { $0["validUntil"] = .string(CredentialVerifier.timestamp(issued.now.addingTimeInterval(60))) }.verify(credential)
+        #expect(current.verified, "\(current.problems)")
+        // Signed by a server whose clock runs a minute ahead: still the freshest list there is.
+        let ahead = try verifier { $0["validFrom"] = .string(CredentialVerifier.timestamp(issued.now.addingTimeInterval(60))) }.verify(credential)
+        #expect(ahead.verified, "\(ahead.problems)")
+    }
+
     /// Every value of a signed credential changed in turn: not one change may still verify.
     @Test func theTamperCorpusHasZeroFalseAccepts() throws {
         let issued = Issued()
