@@ -31,7 +31,7 @@ def main():
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
 
-    subprocess.run(["swift", "build", "-c", "release", "--product", "beacon"], cwd=ROOT, check=True, stdout=sys.stderr)
+    subprocess.run([os.path.join(ROOT, "Scripts", "release-build"), "beacon"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     beacon = os.path.join(ROOT, ".build", "release", "beacon")
     work = tempfile.mkdtemp(prefix="beacon-bench-items-")
     csv = os.path.join(work, f"items-{args.attempts}x{args.questions}-seed{args.seed}.csv")

@@ -45,10 +45,14 @@ struct LoadedCourse {
         return nil
     }
 
-    /// A file under `curricula/`, looked for above the working directory, then above the executable.
+    /// A file under `curricula/`, looked for above the working directory, then above the
+    /// executable (a checkout), then in `share/beacon` beside its `bin` (Scripts/install).
     static func findCurriculaFile(_ name: String) -> String? {
         var starts = [URL(fileURLWithPath: FileManager.default.currentDirectoryPath)]
-        if let executable = Bundle.main.executablePath { starts.append(URL(fileURLWithPath: executable).resolvingSymlinksInPath()) }
+        if let executable = Bundle.main.executablePath.map({ URL(fileURLWithPath: $0).resolvingSymlinksInPath() }) {
+            starts.append(executable)
+            starts.append(executable.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("share/beacon"))
+        }
         for start in starts {
             var folder = start
             for _ in 0..<12 {

@@ -17,6 +17,42 @@ import Testing
         #expect(run.output.contains("Peer Support Specialist Core Training"), "\(run.output)")
     }
 
+    /// Laid out as Scripts/install lays it out (PREFIX/bin/beacon, PREFIX/share/beacon/curricula)
+    /// and started from a folder with no curricula above it.
+    @Test func anInstalledBeaconFindsItsCurricula() throws {
+        let prefix = learn.home()
+        defer { try? FileManager.default.removeItem(at: prefix) }
+        let bin = prefix.appendingPathComponent("bin"), share = prefix.appendingPathComponent("share/beacon")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: share, withIntermediateDirectories: true)
+        let installed = bin.appendingPathComponent("beacon")
+        // A symbolic link would lead back to the build folder, so link the file itself (or copy it).
+        do { try FileManager.default.linkItem(at: LintCommandTests.executable, to: installed) } catch {
+            try FileManager.default.copyItem(at: LintCommandTests.executable, to: installed)
+        }
+        try FileManager.default.createSymbolicLink(at: share.appendingPathComponent("curricula"), withDestinationURL: LintCommandTests.root.appendingPathComponent("curricula"))
+        let elsewhere = prefix.appendingPathComponent("work")
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        let process = Process()
+        process.executableURL = installed
+        process.arguments = ["learn", "--plain", "--trainee", "newcomer"]
+        process.currentDirectoryURL = elsewhere
+        var environment = ProcessInfo.processInfo.environment
+        environment["BEACON_HOME"] = prefix.appendingPathComponent("data").path
+        environment["BEACON_SCHEMA"] = nil
+        process.environment = environment
+        let stdin = Pipe(), stdout = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stdout
+        try process.run()
+        stdin.fileHandleForWriting.write(Data("q\n".utf8))
+        try stdin.fileHandleForWriting.close()
+        let output = String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0 && output.contains("Peer Support Specialist Core Training"), "\(output)")
+    }
+
     @Test func importWritesALintCleanModuleAndListsWhatItCouldNotConvert() throws {
         let home = learn.home()
         defer { try? FileManager.default.removeItem(at: home) }
