@@ -64,7 +64,7 @@ let package = Package(
         ),
         // libqrencode from the system, for the QR code on printable certificates.
         .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
-        .target(name: "BeaconQR", dependencies: ["CQREncode"], swiftSettings: strictSettings),
+        .target(name: "BeaconQR", dependencies: ["CQREncode", "BeaconCore"], swiftSettings: strictSettings),
         .target(name: "BeaconTerminal", dependencies: ["BeaconCore", "BeaconStore"], swiftSettings: strictSettings),
         .executableTarget(
             name: "beacon",

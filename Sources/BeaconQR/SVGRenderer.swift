@@ -1,3 +1,5 @@
+import BeaconCore
+
 /// Turns a module matrix into a standalone, script-free SVG element.
 enum SVGRenderer {
     /// ISO/IEC 18004 asks for at least 4 light modules around the symbol.
@@ -19,7 +21,7 @@ enum SVGRenderer {
         return """
             <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(side) \(side)" \
             role="img" shape-rendering="crispEdges">\
-            <title>\(XMLText.escape(title))</title>\
+            <title>\(xmlEscaped(title))</title>\
             <rect width="\(side)" height="\(side)" fill="#fff" stroke="none"/>\
             <path fill="#000" stroke="none" d="\(path)"/>\
             </svg>

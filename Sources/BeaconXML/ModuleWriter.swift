@@ -166,7 +166,7 @@ public struct ModuleWriter {
     }
 
     private mutating func leaf(_ name: String, _ text: String, _ attributes: [(String, String?)] = []) {
-        line("<\(name)\(Self.attributes(attributes))>\(Self.escape(text))</\(name)>")
+        line("<\(name)\(Self.attributes(attributes))>\(xmlEscaped(text))</\(name)>")
     }
 
     private mutating func rich(_ name: String, _ inlines: [Inline], _ attributes: [(String, String?)] = []) {
@@ -176,7 +176,7 @@ public struct ModuleWriter {
     private static func inline(_ inlines: [Inline]) -> String {
         inlines.map { inline in
             switch inline {
-            case .text(let text): escape(text)
+            case .text(let text): xmlEscaped(text)
             case .emphasis(let inner): "<em>" + self.inline(inner) + "</em>"
             case .strong(let inner): "<strong>" + self.inline(inner) + "</strong>"
             case .quote(let inner): "<q>" + self.inline(inner) + "</q>"
@@ -185,32 +185,12 @@ public struct ModuleWriter {
     }
 
     private static func attributes(_ pairs: [(String, String?)]) -> String {
-        pairs.compactMap { name, value in value.map { " \(name)=\"\(escape($0, quotes: true))\"" } }.joined()
-    }
-
-    /// Escapes markup characters; control characters XML 1.0 cannot hold are dropped.
-    static func escape(_ text: String, quotes: Bool = false) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"" where quotes: result += "&quot;"
-            case "\n" where quotes: result += "&#10;"
-            case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
-            default:
-                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
+        pairs.compactMap { name, value in value.map { " \(name)=\"\(xmlEscaped($0, attribute: true))\"" } }.joined()
     }
 
     /// A comment may not hold `--`.
     static func commentSafe(_ text: String) -> String {
-        escape(text).replacingOccurrences(of: "--", with: "- -")
+        xmlEscaped(text).replacingOccurrences(of: "--", with: "- -")
     }
 
 }

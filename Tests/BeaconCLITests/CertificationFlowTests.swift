@@ -6,7 +6,7 @@ import Testing
 @Suite struct CertificationFlowTests {
     let home = FileManager.default.temporaryDirectory.appendingPathComponent("beacon-cert-\(UUID().uuidString)")
 
-    func beacon(_ arguments: [String], input: String = "", environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
+    func beacon(_ arguments: [String], input: String = "", environment: [String: String?] = [:]) throws -> (status: Int32, output: String) {
         try LearnCommandTests().beacon(arguments, home: home, input: input, environment: environment)
     }
 

@@ -16,15 +16,20 @@ import Testing
         FileManager.default.temporaryDirectory.appendingPathComponent("beacon-learn-\(UUID().uuidString)")
     }
 
-    func beacon(_ arguments: [String], home: URL, input: String = "", environment extra: [String: String] = [:]) throws -> (status: Int32, output: String) {
+    /// Runs `beacon` (or `executable`) in `directory`; `environment` adds variables, and a nil
+    /// value removes one the test process has.
+    func beacon(
+        _ arguments: [String], home: URL, input: String = "", environment extra: [String: String?] = [:],
+        executable: URL = LintCommandTests.executable, directory: URL = LintCommandTests.root
+    ) throws -> (status: Int32, output: String) {
         let process = Process()
-        process.executableURL = LintCommandTests.executable
+        process.executableURL = executable
         process.arguments = arguments
-        process.currentDirectoryURL = LintCommandTests.root
+        process.currentDirectoryURL = directory
         var environment = ProcessInfo.processInfo.environment
         environment["BEACON_HOME"] = home.path
         environment["NO_COLOR"] = "1"
-        environment.merge(extra) { $1 }
+        for (name, value) in extra { environment[name] = value }
         process.environment = environment
         let stdin = Pipe(), stdout = Pipe()
         process.standardInput = stdin

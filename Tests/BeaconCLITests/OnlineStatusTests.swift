@@ -33,9 +33,9 @@ import Glibc
             server.terminate()
             server.waitUntilExit()
         }
-        // The machine's own proxy settings are cleared so that only the test's apply.
-        let direct = Dictionary(uniqueKeysWithValues: ["http_proxy", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY", "no_proxy", "NO_PROXY"].map { ($0, "") })
-        func verify(_ environment: [String: String] = [:]) throws -> (status: Int32, report: String) {
+        // The machine's own proxy settings are removed so that only the test's apply.
+        let direct = Dictionary(uniqueKeysWithValues: ["http_proxy", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY", "no_proxy", "NO_PROXY"].map { ($0, String?.none) })
+        func verify(_ environment: [String: String?] = [:]) throws -> (status: Int32, report: String) {
             let run = try verifier.beacon(["verify", credential.path, "--json", "--trust", trust.path], environment: direct.merging(environment) { $1 })
             return (run.status, run.output)
         }

@@ -33,24 +33,9 @@ import Testing
         try FileManager.default.createSymbolicLink(at: share.appendingPathComponent("curricula"), withDestinationURL: LintCommandTests.root.appendingPathComponent("curricula"))
         let elsewhere = prefix.appendingPathComponent("work")
         try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
-        let process = Process()
-        process.executableURL = installed
-        process.arguments = ["learn", "--plain", "--trainee", "newcomer"]
-        process.currentDirectoryURL = elsewhere
-        var environment = ProcessInfo.processInfo.environment
-        environment["BEACON_HOME"] = prefix.appendingPathComponent("data").path
-        environment["BEACON_SCHEMA"] = nil
-        process.environment = environment
-        let stdin = Pipe(), stdout = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stdout
-        try process.run()
-        stdin.fileHandleForWriting.write(Data("q\n".utf8))
-        try stdin.fileHandleForWriting.close()
-        let output = String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0 && output.contains("Peer Support Specialist Core Training"), "\(output)")
+        let run = try learn.beacon(["learn", "--plain", "--trainee", "newcomer"], home: prefix.appendingPathComponent("data"), input: "q\n",
+                                   environment: ["BEACON_SCHEMA": nil], executable: installed, directory: elsewhere)
+        #expect(run.status == 0 && run.output.contains("Peer Support Specialist Core Training"), "\(run.output)")
     }
 
     @Test func importWritesALintCleanModuleAndListsWhatItCouldNotConvert() throws {

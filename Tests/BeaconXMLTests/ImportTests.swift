@@ -40,14 +40,14 @@ import Testing
 
     func moodle(_ files: [String]) throws -> ImportResult {
         try MoodleImporter.convert(
-            files.map { MoodleImporter.Input(path: $0, bytes: try bytes("moodle/" + $0)) },
+            files.map { ImportInput(path: $0, bytes: try bytes("moodle/" + $0)) },
             options: ImportOptions(moduleID: "bank", title: "Bank")
         )
     }
 
     func qti(_ files: [String]) throws -> ImportResult {
         try QTIImporter.convert(
-            files.map { QTIImporter.Input(path: $0, bytes: try bytes("qti/" + $0)) },
+            files.map { ImportInput(path: $0, bytes: try bytes("qti/" + $0)) },
             options: ImportOptions(moduleID: "items", title: "Items")
         )
     }

@@ -36,6 +36,17 @@ public struct ImportReport: Sendable, Encodable {
 }
 
 /// A converted module and the report of what happened on the way.
+/// One file to import, as read from disk (by `beacon import`) or from a test fixture.
+public struct ImportInput: Sendable {
+    public var path: String
+    public var bytes: [UInt8]
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+    }
+}
+
 public struct ImportResult: Sendable {
     public var module: Module
     public var report: ImportReport

@@ -7,14 +7,6 @@ import BeaconCore
 /// Grading follows Moodle's question types, so an answer scores the same here as it did there;
 /// where the format cannot say the same thing, the report says what changed.
 public struct MoodleImporter {
-    public struct Input: Sendable {
-        public var path: String
-        public var bytes: [UInt8]
-        public init(path: String, bytes: [UInt8]) {
-            self.path = path
-            self.bytes = bytes
-        }
-    }
 
     /// Moodle's grade options (question_bank::fraction_options_full), as fractions.
     static let allowedFractions: [Double] = {
@@ -39,13 +31,13 @@ public struct MoodleImporter {
     }
 
     /// Converts every file; a file that is not Moodle XML stops the import with its error.
-    public static func convert(_ inputs: [Input], options: ImportOptions) throws(ImportError) -> ImportResult {
+    public static func convert(_ inputs: [ImportInput], options: ImportOptions) throws(ImportError) -> ImportResult {
         var importer = MoodleImporter(options: options)
         for input in inputs { try importer.read(input) }
         return importer.finish()
     }
 
-    mutating func read(_ input: Input) throws(ImportError) {
+    mutating func read(_ input: ImportInput) throws(ImportError) {
         path = input.path
         let root = try ForeignXML.parse(input.bytes, path: input.path)
         guard root.name == "quiz" else {

@@ -8,14 +8,6 @@ import Foundation
 /// item's SCORE is divided by its best achievable score, and that maximum becomes the question's
 /// weight so the quiz keeps the items' relative worth.
 public struct QTIImporter {
-    public struct Input: Sendable {
-        public var path: String
-        public var bytes: [UInt8]
-        public init(path: String, bytes: [UInt8]) {
-            self.path = path
-            self.bytes = bytes
-        }
-    }
 
     private var options: ImportOptions
     private var ids: IdAllocator
@@ -24,7 +16,7 @@ public struct QTIImporter {
     private var path = ""
     private var pendingNotes: [String] = []
 
-    public static func convert(_ inputs: [Input], options: ImportOptions) throws(ImportError) -> ImportResult {
+    public static func convert(_ inputs: [ImportInput], options: ImportOptions) throws(ImportError) -> ImportResult {
         var importer = QTIImporter(options: options)
         for input in inputs { try importer.read(input) }
         return importer.finish()
@@ -53,7 +45,7 @@ public enum QTIImporterNames {
 
 extension QTIImporter {
 
-    mutating func read(_ input: Input) throws(ImportError) {
+    mutating func read(_ input: ImportInput) throws(ImportError) {
         path = input.path
         let root = try ForeignXML.parse(input.bytes, path: input.path, rename: Self.qti2Name)
         switch root.name {

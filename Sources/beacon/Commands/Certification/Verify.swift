@@ -68,7 +68,7 @@ extension BeaconCommand {
             {
                 // A Beacon credential names one list and its suspension companion.
                 let wanted = StatusFetcher.urls(in: credential).prefix(4).filter { lists[$0] == nil }
-                for (url, list) in await StatusFetcher.fetch(Array(wanted)) {
+                for (url, list) in await StatusFetcher.fetch(wanted) {
                     lists[url] = list
                     fetched = true
                 }

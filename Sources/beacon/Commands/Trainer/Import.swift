@@ -72,9 +72,9 @@ extension BeaconCommand {
         @OptionGroup var options: ImportOptionsGroup
 
         func run() throws {
-            let inputs = try ImportFiles.read(files, allowFolders: false).map { MoodleImporter.Input(path: $0.path, bytes: $0.bytes) }
+            let inputs = try ImportFiles.read(files, allowFolders: false)
             let result: ImportResult
-            do { result = try MoodleImporter.convert(inputs, options: options.importOptions) } catch { throw ImportFiles.fail(error) }
+            do { result = try MoodleImporter.convert(inputs, options: options.importOptions) } catch { throw CommandFailure(error.description) }
             try ImportFiles.finish(result, options, inputs: inputs.map(\.path))
         }
     }
@@ -94,9 +94,9 @@ extension BeaconCommand {
         @OptionGroup var options: ImportOptionsGroup
 
         func run() throws {
-            let inputs = try ImportFiles.read(paths, allowFolders: true).map { QTIImporter.Input(path: $0.path, bytes: $0.bytes) }
+            let inputs = try ImportFiles.read(paths, allowFolders: true)
             let result: ImportResult
-            do { result = try QTIImporter.convert(inputs, options: options.importOptions) } catch { throw ImportFiles.fail(error) }
+            do { result = try QTIImporter.convert(inputs, options: options.importOptions) } catch { throw CommandFailure(error.description) }
             try ImportFiles.finish(result, options, inputs: inputs.map(\.path))
         }
     }
@@ -106,7 +106,7 @@ extension BeaconCommand {
 enum ImportFiles {
     static let maxBytes = 32 << 20
 
-    static func read(_ paths: [String], allowFolders: Bool) throws -> [(path: String, bytes: [UInt8])] {
+    static func read(_ paths: [String], allowFolders: Bool) throws -> [ImportInput] {
         guard !paths.isEmpty else { throw ValidationError("name at least one file to import") }
         var files: [String] = []
         for path in paths {
@@ -127,20 +127,11 @@ enum ImportFiles {
         return try files.map { file in
             let attributes = try? FileManager.default.attributesOfItem(atPath: file)
             if let size = attributes?[.size] as? Int, size > maxBytes {
-                throw failure("\(file): the file is over 32 MiB; split the export")
+                throw CommandFailure("\(file): the file is over 32 MiB; split the export")
             }
-            guard let data = FileManager.default.contents(atPath: file) else { throw failure("\(file): cannot be read") }
-            return (file, [UInt8](data))
+            guard let data = FileManager.default.contents(atPath: file) else { throw CommandFailure("\(file): cannot be read") }
+            return ImportInput(path: file, bytes: [UInt8](data))
         }
-    }
-
-    static func fail(_ error: ImportError) -> any Error {
-        failure(error.description)
-    }
-
-    static func failure(_ message: String) -> any Error {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
-        return ExitCode.failure
     }
 
     static func finish(_ result: ImportResult, _ options: BeaconCommand.ImportOptionsGroup, inputs: [String]) throws {
