@@ -14,15 +14,9 @@ public enum CertificatePage {
         guard let qr = QRCode.svg(for: verifyURL, title: "QR code: verify this certificate at \(verifyURL)") else {
             throw CredentialError("could not make a QR code for \(verifyURL)")
         }
-        let criteria = credential["credentialSubject"]?["achievement"]?["criteria"]?["narrative"]?.stringValue ?? ""
-        func day(_ text: String?) -> String {
-            guard let text, let date = CredentialVerifier.date(text) else { return text ?? "" }
-            let formatter = DateFormatter()
-            formatter.dateStyle = .long
-            formatter.timeZone = TimeZone(identifier: "UTC")
-            formatter.locale = Locale(identifier: "en_US_POSIX")
-            return formatter.string(from: date)
-        }
+        // The paper shows the achievement and one line about it; the full requirements are
+        // behind the link, where they stay readable.
+        let description = firstSentence(credential["credentialSubject"]?["achievement"]?["description"]?.stringValue ?? "")
         return """
         <!doctype html>
         <html lang="en">
@@ -51,12 +45,12 @@ public enum CertificatePage {
         <h1>\(escapeHTML(summary.name ?? summary.achievement ?? "Certificate"))</h1>
         <p class="label">awarded to</p>
         <p class="holder">\(escapeHTML(summary.holder ?? ""))</p>
-        <p class="criteria">\(escapeHTML(criteria))</p>
+        <p class="criteria">\(escapeHTML(description))</p>
         <div class="meta">
         <div><p class="label">Issued by</p><p>\(escapeHTML(summary.issuer ?? ""))</p>
-        <p class="label">Valid</p><p>\(escapeHTML(day(summary.validFrom))) to \(escapeHTML(summary.validUntil.map { day($0) } ?? "no end date"))</p>
+        <p class="label">Valid</p><p>\(summary.validFrom.map(PersonDate.html) ?? "") to \(summary.validUntil.map(PersonDate.html) ?? "no end date")</p>
         <p class="label">Certificate id</p><p>\(escapeHTML(summary.id ?? ""))</p></div>
-        <div class="verify"><div class="qr">\(qr)</div><p>Check it is genuine and current:<br>\(escapeHTML(verifyURL))</p></div>
+        <div class="verify"><div class="qr">\(qr)</div><p>Check it is genuine and current, and read what it requires:<br>\(escapeHTML(verifyURL))</p></div>
         </div>
         </div>
         <details class="screen-only"><summary>The signed certificate (the file to give an employer)</summary>
@@ -64,5 +58,11 @@ public enum CertificatePage {
         </body>
         </html>
         """
+    }
+
+    /// Up to the first full stop that ends a sentence, so a long description stays one line.
+    static func firstSentence(_ text: String) -> String {
+        guard let end = text.range(of: ". ") else { return text }
+        return String(text[..<end.lowerBound]) + "."
     }
 }

@@ -37,7 +37,7 @@ enum Pages {
         <dt>Certificate</dt><dd>\(escapeHTML(c.name ?? c.achievement ?? "not stated"))</dd>
         <dt>Holder</dt><dd>\(escapeHTML(c.holder ?? "not stated"))</dd>
         <dt>Issued by</dt><dd>\(escapeHTML(c.issuer ?? "not stated"))</dd>
-        <dt>Valid</dt><dd>from \(escapeHTML(c.validFrom ?? "?")) until \(escapeHTML(c.validUntil ?? "no end date"))</dd>
+        <dt>Valid</dt><dd>from \(c.validFrom.map(PersonDate.html) ?? "?") until \(c.validUntil.map(PersonDate.html) ?? "no end date")</dd>
         </dl>
         <h2>The four checks</h2>
         <dl class="checks">
@@ -54,7 +54,13 @@ enum Pages {
 
     /// The public page of a credential its holder chose to share.
     static func shared(_ report: VerificationReport, json: String) -> String {
-        let body = result(report).replacingOccurrences(of: "<h1>Certificate check</h1>", with: "<h1>Shared certificate</h1>")
+        var body = result(report).replacingOccurrences(of: "<h1>Certificate check</h1>", with: "<h1>Shared certificate</h1>")
+        // The printed certificate leaves its requirements to this page.
+        if case .object(let credential)? = try? JSONValue(parsing: Array(json.utf8)),
+            let criteria = credential["credentialSubject"]?["achievement"]?["criteria"]?["narrative"]?.stringValue
+        {
+            body = body.replacingOccurrences(of: "<h2>The four checks</h2>", with: "<h2>What it requires</h2><p>\(escapeHTML(criteria))</p><h2>The four checks</h2>")
+        }
         return body.replacingOccurrences(
             of: "<p><a href=\"/\">Check another certificate</a></p>",
             with: "<details><summary>The certificate itself</summary><pre>\(escapeHTML(json))</pre></details><p><a href=\"/\">Check another certificate</a></p>"

@@ -20,11 +20,33 @@ public struct CertificationService: Sendable {
         public var issuerURL: String?
         /// Where `beacon serve` publishes status lists; credentials point their status entries here.
         public var publicURL: String
+        /// Set by `--for-testing`: loopback and placeholder public URLs are allowed.
+        public var forTesting: Bool
+        /// Details the admin has not set yet ("name", "public URL"); defaults stand in for them.
+        public var unset: Set<String>
 
-        public init(issuerName: String, issuerURL: String? = nil, publicURL: String) {
+        public init(issuerName: String, issuerURL: String? = nil, publicURL: String, forTesting: Bool = false, unset: Set<String> = []) {
             self.issuerName = issuerName
             self.issuerURL = issuerURL
             self.publicURL = publicURL
+            self.forTesting = forTesting
+            self.unset = unset
+        }
+
+        /// Why no certificate may be signed with these details, with the command that fixes
+        /// it; nil when they are real. A certificate cannot be recalled to correct its issuer.
+        public var problem: String? {
+            if unset.contains("name") {
+                return "the issuer has no name yet, so certificates would say \"\(issuerName)\". Set it: beacon issuer set --name \"Your Organisation\""
+            }
+            if forTesting { return nil }
+            if unset.contains("public URL") {
+                return "no public URL is set, so certificates would point employers at \(publicURL) on this computer. Set where beacon serve is reachable: beacon issuer set --public-url https://certificates.your-org.org"
+            }
+            if let reason = PublicAddress.problem(publicURL) {
+                return "the public URL \(reason). Set where beacon serve is reachable: beacon issuer set --public-url https://certificates.your-org.org (tests and demonstrations: beacon issuer set --for-testing)"
+            }
+            return nil
         }
     }
 
@@ -61,6 +83,7 @@ public struct CertificationService: Sendable {
         trainee: Trainee, course: Course, program: CertificationProgram, settings: Settings,
         override: String? = nil, replacing previous: String? = nil, at now: Date = Date()
     ) throws -> Record {
+        if let problem = settings.problem { throw CredentialError("not issued: " + problem) }
         let check = try eligibility(trainee: trainee.id, course: course, program: program)
         if !check.eligible {
             guard let override, !override.trimmingCharacters(in: .whitespaces).isEmpty else {
@@ -223,17 +246,35 @@ public struct CertificationService: Sendable {
         }
     }
 
+    /// What the achievement requires of anyone who earns it. It describes the programme, never
+    /// this holder: whether the holder met it (or was issued under an override) is a fact for
+    /// the audit log, not for the certificate.
     static func criteria(_ program: CertificationProgram, _ course: Course) -> String {
-        let parts = program.requirements.map { requirement -> String in
+        var modules: [String] = [], parts: [String] = []
+        var competencies: [Double: [String]] = [:]
+        for requirement in program.requirements {
             switch requirement {
-            case .module(let reference): "completed the module \(course.module(reference.id)?.title ?? reference.id)"
+            case .module(let reference): modules.append(course.module(reference.id)?.title ?? reference.id)
             case .quiz(let reference, let score):
-                "scored at least \(Eligibility.percent(score ?? course.quizzes.first { $0.id == reference.id }?.passMark ?? 1)) on \(course.quizzes.first { $0.id == reference.id }?.title ?? reference.id)"
+                let quiz = course.quizzes.first { $0.id == reference.id }
+                parts.append("score at least \(Eligibility.percent(score ?? quiz?.passMark ?? 1)) on \(quiz?.title ?? reference.id)")
             case .competency(let reference, let score):
-                "reached \(Eligibility.percent(score)) in the competency \(course.competency(reference.id)?.title ?? reference.id) across scored role-plays"
+                competencies[score, default: []].append(course.competency(reference.id)?.title ?? reference.id)
             }
         }
-        return "The holder " + parts.joined(separator: "; ") + ", in \(course.title) version \(course.version)."
+        if !modules.isEmpty { parts.insert((modules.count == 1 ? "complete the module " : "complete the modules ") + listed(modules), at: 0) }
+        for (score, titles) in competencies.sorted(by: { $0.key > $1.key }) {
+            parts.append("reach at least \(Eligibility.percent(score)) across scored role-plays in " + (titles.count == 1 ? "the competency " : "each of the competencies ") + listed(titles))
+        }
+        let requirements = parts.isEmpty ? "" : "To earn this certificate, a trainee must " + listed(parts, joiner: "; and ") + ". "
+        return requirements + "Course: \(course.title), version \(course.version)."
+    }
+
+    /// "A, B and C"; with `joiner`, "A; B; and C".
+    private static func listed(_ items: [String], joiner: String = " and ") -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        let separator = joiner.hasPrefix(";") ? "; " : ", "
+        return items.dropLast().joined(separator: separator) + joiner + items.last!
     }
 
     /// What replaces the stored copy of a credential when its holder is erased.

@@ -13,14 +13,90 @@ extension LearningStore {
         }
     }
 
-    /// The issuer's name and public URL as set with `beacon keys init`, with safe defaults.
+    /// The issuer's details as set with `beacon issuer set` (or `keys init`), with defaults
+    /// for what is unset; `Settings.problem` says whether certificates may be issued with them.
     public func certificationSettings() throws -> CertificationService.Settings {
-        CertificationService.Settings(
-            issuerName: try setting("issuer.name") ?? "Beacon peer support training",
-            issuerURL: try setting("issuer.url"),
-            publicURL: try setting("public.url") ?? "http://127.0.0.1:8080"
+        let details = try issuerDetails()
+        return CertificationService.Settings(
+            issuerName: details.name ?? IssuerDetails.placeholderName,
+            issuerURL: details.url,
+            publicURL: details.publicURL ?? IssuerDetails.placeholderPublicURL,
+            forTesting: details.forTesting,
+            unset: Set([details.name == nil ? "name" : nil, details.publicURL == nil ? "public URL" : nil].compactMap { $0 })
         )
     }
+
+    public func issuerDetails() throws -> IssuerDetails {
+        IssuerDetails(
+            name: try setting("issuer.name"), url: try setting("issuer.url"), publicURL: try setting("public.url"),
+            forTesting: try setting("issuer.for-testing") == "yes"
+        )
+    }
+
+    /// Sets the given details (nil leaves one as it is) and returns what actually changed,
+    /// audited with its actor in the same transaction.
+    @discardableResult
+    public func updateIssuer(_ update: IssuerDetails.Update, at now: Date = Date()) throws -> [IssuerDetails.Change] {
+        try writer.write { db in
+            var changes: [IssuerDetails.Change] = []
+            let fields: [(String, String, String?)] = [
+                ("issuer.name", "name", update.name),
+                ("issuer.url", "web site", update.url),
+                ("public.url", "public URL", update.publicURL.map(IssuerDetails.trimmedURL)),
+                ("issuer.for-testing", "for testing", update.forTesting.map { $0 ? "yes" : "no" }),
+            ]
+            for (key, label, value) in fields {
+                guard let value else { continue }
+                let old = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [key])
+                guard old != value, !(old == nil && key == "issuer.for-testing" && value == "no") else { continue }
+                try db.execute(
+                    sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    arguments: [key, value]
+                )
+                changes.append(IssuerDetails.Change(field: label, old: old, new: value))
+            }
+            if !changes.isEmpty {
+                let details = JSONObject(changes.map { ($0.field, JSONValue.string($0.new)) })
+                try AuditLog.append(db, actor: LearningStore.actor, action: "issuer.update", subject: "issuer", details: details, at: now)
+            }
+            return changes
+        }
+    }
+}
+
+/// Who issues certificates and where employers check them.
+public struct IssuerDetails: Sendable, Equatable, Encodable {
+    public var name: String?
+    public var url: String?
+    public var publicURL: String?
+    /// Allows loopback and placeholder addresses, for tests and demonstrations only.
+    public var forTesting: Bool
+
+    public struct Update: Sendable {
+        public var name: String?
+        public var url: String?
+        public var publicURL: String?
+        public var forTesting: Bool?
+
+        public init(name: String? = nil, url: String? = nil, publicURL: String? = nil, forTesting: Bool? = nil) {
+            self.name = name
+            self.url = url
+            self.publicURL = publicURL
+            self.forTesting = forTesting
+        }
+    }
+
+    public struct Change: Sendable, Equatable, Encodable {
+        public var field: String
+        public var old: String?
+        public var new: String
+    }
+
+    /// What `beacon serve` uses until a public URL is set; never signed into a certificate.
+    public static let placeholderPublicURL = "http://127.0.0.1:8080"
+    static let placeholderName = "Beacon peer support training"
+
+    static func trimmedURL(_ url: String) -> String { url.hasSuffix("/") ? String(url.dropLast()) : url }
 }
 
 /// A trust file that cannot be used, named with the reason.

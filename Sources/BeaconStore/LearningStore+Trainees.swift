@@ -1,4 +1,5 @@
 import Foundation
+import BeaconCore
 import GRDB
 
 extension LearningStore {
@@ -49,11 +50,7 @@ extension LearningStore {
         return "trainee:" + (ref ?? "unknown")
     }
 
-    static func slug(_ name: String) -> String {
-        let words = name.lowercased().split { !($0.isLetter || $0.isNumber) || !$0.isASCII }
-        let slug = words.joined(separator: "-")
-        return slug.isEmpty ? "trainee" : String(slug.prefix(40))
-    }
+    static func slug(_ name: String) -> String { TraineeName.slug(name) }
 
     /// Counts active time: the gap since the last activity is added when it is five minutes or
     /// less (a longer gap means the trainee stepped away). Creates the enrolment on first use.

@@ -164,7 +164,11 @@ struct DocumentReader {
         let location = SourceLocation(file: file.path, line: max(error.line, 1), column: max(error.column, 1))
         let message = error.message
         let lowered = message.lowercased()
-        if lowered.contains("excessive depth") || lowered.contains("depth") && lowered.contains("exceeds") {
+        if lowered.contains("xmlparseentityref: no name") || lowered.contains("entityref: expecting ';'") {
+            let column = file.ampersand(line: location.line, before: location.column) ?? location.column
+            let at = SourceLocation(file: file.path, line: location.line, column: column)
+            fail("B004", "a stray & in the text", help: "write &amp; for an ampersand in text (or &lt; for <)", at: at)
+        } else if lowered.contains("excessive depth") || lowered.contains("depth") && lowered.contains("exceeds") {
             fail("B008", "elements are nested too deeply (\(message))", help: "a curriculum never needs more than a few dozen levels; look for unclosed elements", at: location)
         } else if lowered.contains("entity") {
             fail(

@@ -34,7 +34,10 @@ enum SchemaMessage {
         let expected = expectedList(in: detail)
         if detail.contains("This element is not expected") {
             let message = "\(subject) is not allowed here"
-            let help = expected.map { "expected \($0) at this point; see the element order in docs/curriculum-format.md" }
+            // A misspelt name is the commonest cause: offer the expected name it is closest to.
+            let name = subject.trimming("<>")
+            let guess = expectedNames(in: detail).flatMap { nearest(name, in: Set($0)) }.map { "did you mean <\($0)>? " } ?? ""
+            let help = expected.map { guess + "expected \($0) at this point; see the element order in docs/curriculum-format.md" }
                 ?? "nothing more may follow here; check the element's place in docs/curriculum-format.md"
             return ("B010", message, help)
         }
@@ -69,12 +72,17 @@ enum SchemaMessage {
     }
 
     private static func expectedList(in detail: String) -> String? {
-        guard let range = detail.range(of: "Expected is ") ?? detail.range(of: "Expected is one of ") else { return nil }
+        guard let names = expectedNames(in: detail) else { return nil }
+        return names.count == 1 ? "<\(names[0])>" : "one of " + names.map { "<\($0)>" }.joined(separator: ", ")
+    }
+
+    /// The element names libxml2 lists after "Expected is" or "Expected is one of ( … )".
+    private static func expectedNames(in detail: String) -> [String]? {
+        guard let range = detail.range(of: "Expected is one of ") ?? detail.range(of: "Expected is ") else { return nil }
         var list = detail[range.upperBound...].trimming(" ().")
         list = list.replacingAll("##other{urn:beacon:curriculum:1}*", with: "another element")
-        let names = list.split(separator: ",").map { "<\($0.trimming(" ()"))>" }
-        guard !names.isEmpty else { return nil }
-        return names.count == 1 ? names[0] : "one of " + names.joined(separator: ", ")
+        let names = list.split(separator: ",").map { $0.trimming(" ()") }.filter { !$0.isEmpty }
+        return names.isEmpty ? nil : names
     }
 
     private static func valueHelp(_ detail: String) -> String {

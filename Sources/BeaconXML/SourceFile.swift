@@ -56,6 +56,15 @@ final class SourceFile {
         return SourceLocation(file: path, line: line, column: 1)
     }
 
+    /// The column of the last `&` before `column` on `line`: libxml2 reports a bad entity
+    /// reference where it gave up, after the name that follows the ampersand.
+    func ampersand(line: Int, before column: Int) -> Int? {
+        guard line >= 1, line <= lineStarts.count else { return nil }
+        let text = Array(String(decoding: self.line(line), as: UTF8.self))
+        let end = min(max(column - 1, 0), text.count)
+        return text[..<end].lastIndex(of: "&").map { $0 + 1 }
+    }
+
     private func line(_ number: Int) -> ArraySlice<UInt8> {
         let start = lineStarts[number - 1]
         var end = number < lineStarts.count ? lineStarts[number] - 1 : bytes.count

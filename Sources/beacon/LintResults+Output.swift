@@ -15,7 +15,12 @@ extension LintResults {
             if let help = diagnostic.help { lines.append("  help: \(terminalSafe(help))") }
         }
         for file in files {
-            guard let summary = file.summary else { continue }
+            guard let summary = file.summary else {
+                if file.diagnostics.contains(where: { $0.severity == .error }) {
+                    lines.append("\(terminalSafe(file.path)): the meaning checks (ids, references, scores, role-play paths) were skipped; fix the errors above and lint again")
+                }
+                continue
+            }
             let kinds = summary.questionsByKind.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
             lines.append(
                 "\(file.path): " + [

@@ -22,7 +22,7 @@ import Testing
         _ = try beacon(["learn", "curricula/sample", "--plain", "--trainee", "sam"], input: "q\n")
         let early = try beacon(["eligibility", "--trainee", "sam", "--course", "curricula/sample"])
         #expect(early.status == 1 && early.output.contains("missing"))
-        #expect(try beacon(["keys", "init", "--issuer-name", "Test Peer Academy", "--public-url", "https://academy.example"]).status == 0)
+        #expect(try beacon(["keys", "init", "--issuer-name", "Test Peer Academy", "--public-url", "https://academy.example", "--for-testing"]).status == 0)
         let refused = try beacon(["issue", "--trainee", "sam", "--course", "curricula/sample"])
         #expect(refused.status != 0 && refused.output.contains("not eligible"))
 

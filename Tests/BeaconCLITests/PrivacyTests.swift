@@ -46,7 +46,7 @@ import Testing
             outputs.append(result.output)
             return result
         }
-        #expect(try logged(["keys", "init", "--issuer-name", "Privacy Academy", "--public-url", "https://academy.example"]).status == 0)
+        #expect(try logged(["keys", "init", "--issuer-name", "Privacy Academy", "--public-url", "https://academy.example", "--for-testing"]).status == 0)
         // The key folder is 0700 and each key file 0600.
         let keys = home.appendingPathComponent("keys")
         #expect(try FileManager.default.attributesOfItem(atPath: keys.path)[.posixPermissions] as? Int == 0o700)
@@ -95,7 +95,7 @@ import Testing
     @Test func erasingATraineeRemovesThemAndKeepsTheChain() throws {
         let home = learn.home()
         defer { try? FileManager.default.removeItem(at: home) }
-        #expect(try run(["keys", "init", "--issuer-name", "Privacy Academy", "--public-url", "https://academy.example"], home).status == 0)
+        #expect(try run(["keys", "init", "--issuer-name", "Privacy Academy", "--public-url", "https://academy.example", "--for-testing"], home).status == 0)
         #expect(try run(["learn", "curricula/sample", "--plain", "--trainee", Self.name, "--seed", "1"], home, input: Self.answers).status == 0)
         let credential = home.appendingPathComponent("credential.json")
         #expect(try run(["issue", "--trainee", "zelda-quorum", "--course", "curricula/sample", "-o", credential.path], home).status == 0)

@@ -20,6 +20,11 @@ import Testing
         guard ProcessInfo.processInfo.environment["BEACONQR_REQUIRE_ZBAR"] == "1" else { return }
         #expect(Self.zbarimg != nil, "BEACONQR_REQUIRE_ZBAR=1 but zbarimg is not on PATH")
         #expect(Self.convert != nil, "BEACONQR_REQUIRE_ZBAR=1 but convert is not on PATH")
+        // Without its own SVG coder (libmagickcore-6.q16-6-extra), ImageMagick cannot read SVG or
+        // ignores -density, and the round trip below fails with wrong decodes instead of this line.
+        if let convert = Self.convert, let formats = try? Tools.run(convert, ["-list", "format"]) {
+            #expect(formats.output.contains("ImageMagick's own SVG"), "convert has no SVG coder of its own; run Scripts/prerequisites test")
+        }
     }
 
     /// The matrix itself, drawn as a PGM bitmap by the test (no renderer involved).

@@ -139,6 +139,11 @@ func text(_ response: TestResponse) -> String { String(buffer: response.body) }
                 #expect(!page.contains("<script>alert(1)</script>"))
                 #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt; O&#39;Brien &quot;Sam&quot;"))
                 #expect(page.contains("Academy &quot;Quoted&quot; &amp; &lt;b&gt;bold&lt;/b&gt;"))
+                // Dates read as a person reads them; the exact timestamp stays in the markup.
+                let valid = try #require(page.components(separatedBy: "<dt>Valid</dt>").dropFirst().first?.components(separatedBy: "</dd>").first)
+                #expect(valid.contains("<time datetime=\"20"), "\(valid)")
+                #expect(!valid.contains(">20"), "no raw ISO timestamp as text: \(valid)")
+                #expect(valid.range(of: #">\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}<"#, options: .regularExpression) != nil, "\(valid)")
             }
             let form = "credential=" + (credential.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
             try await client.execute(

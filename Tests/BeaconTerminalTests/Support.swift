@@ -32,7 +32,8 @@ func makePlayer(_ terminal: MemoryTerminal, store: LearningStore? = nil) throws 
     options.now = { clock.tick() }
     let resources = CrisisResources(
         reviewed: "2026-11-27", region: "US", heading: "Help now.",
-        resources: [.init(name: "988 Suicide & Crisis Lifeline", how: "Call or text 988.")], note: nil
+        resources: [.init(name: "988 Suicide & Crisis Lifeline", how: "Call or text 988.")],
+        elsewhere: "Elsewhere, call your local emergency number.", reviewerNote: "Checked against the source."
     )
     return (CoursePlayer(course: course, stamp: stamp, store: store, trainee: trainee, terminal: terminal, resources: resources, options: options), store, trainee)
 }

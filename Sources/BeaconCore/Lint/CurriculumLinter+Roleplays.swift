@@ -56,6 +56,17 @@ extension CurriculumLinter {
         func checkAssessed(_ competency: Reference) {
             guard !assessed.contains(competency.id) else { return }
             ok = false
+            // An id the course does not define is a typo, not a missing <assesses>.
+            if context.course.competency(competency.id) == nil {
+                let guess = nearest(competency.id, in: assessed).map { "did you mean '\($0)'? " } ?? ""
+                context.error(
+                    "B046",
+                    "role-play '\(roleplay.id)' scores competency '\(competency.id)', which neither the role-play nor the course has",
+                    help: guess + "use one of the competencies the role-play assesses: " + roleplay.assesses.map(\.competency.id).joined(separator: ", "),
+                    at: competency.location
+                )
+                return
+            }
             context.error(
                 "B046",
                 "role-play '\(roleplay.id)' scores or tests competency '\(competency.id)' but does not assess it",
@@ -135,7 +146,8 @@ extension CurriculumLinter {
     }
 
     /// Reachability and traps on the graph of scenes, ignoring conditions (they come later).
-    private func checkRoleplayGraph(_ roleplay: Roleplay, _ context: inout LintContext) -> Bool {
+    /// Each scene's possible next nodes, conditions aside.
+    static func edges(_ roleplay: Roleplay) -> [String: [String]] {
         var edges: [String: [String]] = [:]
         for scene in roleplay.scenes {
             switch scene.step {
@@ -144,11 +156,24 @@ extension CurriculumLinter {
             case .reply(let reply): edges[scene.id] = [reply.next.id]
             }
         }
+        return edges
+    }
+
+    /// The scenes and endings some path from the start leads to, conditions aside.
+    static func linkedNodes(_ roleplay: Roleplay) -> Set<String> {
+        let edges = edges(roleplay)
         var reached: Set<String> = [roleplay.start.id]
         var stack = [roleplay.start.id]
         while let node = stack.popLast() {
             for next in edges[node, default: []] where reached.insert(next).inserted { stack.append(next) }
         }
+        return reached
+    }
+
+    private func checkRoleplayGraph(_ roleplay: Roleplay, _ context: inout LintContext) -> Bool {
+        let edges = Self.edges(roleplay)
+        let reached = Self.linkedNodes(roleplay)
+        var stack: [String] = []
         for scene in roleplay.scenes where !reached.contains(scene.id) {
             context.warning(
                 "B040",
@@ -231,8 +256,10 @@ extension CurriculumLinter {
                 )
             }
         }
+        let linked = Self.linkedNodes(roleplay)
         for ending in roleplay.endings where !exploration.truncated {
-            guard !exploration.endingsReached.contains(ending.id) else { continue }
+            // One the plain graph cannot reach was already reported (B043 above).
+            guard !exploration.endingsReached.contains(ending.id), linked.contains(ending.id) else { continue }
             // The plain graph reaches it (checked before), so conditions must rule it out.
             context.warning(
                 "B043",
@@ -298,7 +325,7 @@ extension CurriculumLinter {
 }
 
 /// The closest id by edit distance, for "did you mean" hints; nil when nothing is close.
-func nearest(_ id: String, in candidates: Set<String>) -> String? {
+public func nearest(_ id: String, in candidates: Set<String>) -> String? {
     func distance(_ a: [Character], _ b: [Character]) -> Int {
         var previous = Array(0...b.count)
         for (i, ca) in a.enumerated() {

@@ -132,7 +132,8 @@ extension CurriculumLinter {
         context.error(
             "B022",
             "\(what) names competency '\(reference.id)', which the course does not define",
-            help: "add <competency id=\"\(reference.id)\"> to the course, or use one of: "
+            help: (nearest(reference.id, in: Set(context.course.competencies.map(\.id))).map { "did you mean '\($0)'? " } ?? "")
+                + "add <competency id=\"\(reference.id)\"> to the course, or use one of: "
                 + context.course.competencies.map(\.id).joined(separator: ", "),
             at: reference.location
         )

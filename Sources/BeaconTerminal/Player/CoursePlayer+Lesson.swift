@@ -21,7 +21,7 @@ extension CoursePlayer {
             let screen = Screen(
                 heading: "Lesson: \(lesson.title) · page \(page + 1) of \(lesson.pages.count)",
                 body: body,
-                keys: (last ? "Enter finish the lesson" : "Enter or n next page") + (page > 0 ? " · p previous" : "") + " · ! crisis support · q menu"
+                keys: (last ? "Enter finish the lesson" : "Enter or n next page") + (page > 0 ? " · p previous" : "")
             )
             let command = try ask({ _ in screen }, kind: .command(entries: 0)) { line -> Result<Int, Problem> in
                 switch line {

@@ -8,7 +8,10 @@ extension CoursePlayer {
         let progress = try progress()
         let resume = progress.resume.flatMap { id in progress.modules.lazy.flatMap(\.items).first { $0.id == id } }
         var body: [String] = []
-        body += wrap("Trainee: \(trainee.name) · \(progress.activeMinutes) min active · \(progress.modules.filter(\.isDone).count) of \(progress.modules.count) modules done")
+        let done = "\(progress.modules.filter(\.isDone).count) of \(progress.modules.count) modules done"
+        body += wrap(options.recordsProgress
+            ? "Trainee: \(trainee.name) · \(progress.activeMinutes) min active · \(done)"
+            : "Preview: every module is open and nothing is recorded · \(done)")
         body.append("")
         if let resume {
             body += wrap("Continue where you left off: \(label(resume)) (press Enter)")
@@ -28,9 +31,9 @@ extension CoursePlayer {
         let screen = Screen(
             heading: course.title,
             body: body,
-            keys: "1-\(count) open a module · Enter continue · ! crisis support · ? help · q leave"
+            keys: "\(numberKeys(count)) open a module · Enter continue"
         )
-        let choice = try ask({ _ in screen }, kind: .command(entries: count), quitGoesTo: .exit(.quit)) { line -> Result<Int?, Problem> in
+        let choice = try ask({ _ in screen }, kind: .command(entries: count), quitGoesTo: .exit(.quit), quit: "leave") { line -> Result<Int?, Problem> in
             if line.isEmpty || line == "n" { return .success(nil) }
             guard let number = Int(line), (1...count).contains(number) else {
                 return .failure(Problem("Type a module number from 1 to \(count), or press Enter to continue."))
@@ -68,9 +71,9 @@ extension CoursePlayer {
             let screen = Screen(
                 heading: "Module \(state.number) of \(progress.modules.count) · \(module.title) · \(state.done) of \(state.total) items done",
                 body: body,
-                keys: "1-\(count) open · Enter continue · ! crisis support · ? help · q back to modules"
+                keys: "\(numberKeys(count)) open · Enter continue"
             )
-            let choice = try ask({ _ in screen }, kind: .command(entries: count), quitGoesTo: .toMenu) { line -> Result<Int, Problem> in
+            let choice = try ask({ _ in screen }, kind: .command(entries: count), quitGoesTo: .toMenu, quit: "back to modules") { line -> Result<Int, Problem> in
                 if line.isEmpty || line == "n" {
                     let next = state.items.firstIndex { $0.status != .done && $0.status != .attemptsUsed } ?? 0
                     return .success(next + 1)
@@ -110,3 +113,6 @@ extension CoursePlayer {
 }
 
 func percent(_ share: Double) -> String { "\(Int((share * 100).rounded()))%" }
+
+/// "1-4" for the number keys of four entries; "1" when there is only one.
+func numberKeys(_ count: Int) -> String { count == 1 ? "1" : "1-\(count)" }

@@ -82,8 +82,10 @@ extension CoursePlayer {
     private func introduce(_ quiz: Quiz, session: QuizSession, attempt: Int) throws {
         var body = wrap("\(session.questionIds.count) questions · pass mark \(percent(quiz.passMark)) · attempt \(attempt)" + (quiz.attempts.map { " of \($0)" } ?? ""))
         if !quiz.instructions.isEmpty { body += [""] + wrap(theme.inline(quiz.instructions)) }
-        body += [""] + wrap("Each answer is saved as you give it; you can leave and come back to the same question.")
-        try pause(Screen(heading: "Quiz: \(quiz.title)", body: body, keys: "Enter start · q back"))
+        body += [""] + wrap(options.recordsProgress
+            ? "Each answer is saved as you give it; you can leave and come back to the same question."
+            : "This is a preview: answers are scored as a trainee's would be, and nothing is recorded.")
+        try pause(Screen(heading: "Quiz: \(quiz.title)", body: body, keys: "Enter start"), quit: "back")
     }
 
     /// Shows a question and reads an answer of the right kind.
@@ -94,7 +96,7 @@ extension CoursePlayer {
             let shown = order.map { options[$0] }
             return try ask({ draft in
                 Screen(heading: heading, body: prompt + [""] + self.numbered(shown.map(\.text), selected: Set([Int(draft)].compactMap { $0 })),
-                       keys: "1-\(shown.count) choose, then Enter · ! crisis support · q menu")
+                       keys: "\(numberKeys(shown.count)) choose, then Enter")
             }, kind: .single(count: shown.count)) { line in
                 guard let number = Int(line), (1...shown.count).contains(number) else {
                     return .failure(Problem("Type one number from 1 to \(shown.count)."))
@@ -105,8 +107,10 @@ extension CoursePlayer {
             let shown = order.map { options[$0] }
             return try ask({ draft in
                 let chosen = Set(draft.split(separator: " ").compactMap { Int($0) })
-                return Screen(heading: heading, body: prompt + [self.wrap("Choose all that apply.")[0], ""] + self.numbered(shown.map(\.text), selected: chosen, boxes: true),
-                              keys: "1-\(shown.count) tick or untick (in plain mode type them, e.g. 1 3), then Enter · ! crisis support · q menu")
+                // Authors often end the prompt with the same words; say them once.
+                let hint = question.prompt.plainText.localizedCaseInsensitiveContains("all that apply") ? [] : self.wrap("Choose all that apply.")
+                let keys = self.terminal.isInteractive ? "\(numberKeys(shown.count)) tick or untick, then Enter" : "type the numbers of all you choose, e.g. 1 3"
+                return Screen(heading: heading, body: prompt + hint + [""] + self.numbered(shown.map(\.text), selected: chosen, boxes: true), keys: keys)
             }, kind: .toggles(count: shown.count)) { line in
                 let numbers = line.split(whereSeparator: { $0 == " " || $0 == "," }).map { Int($0) }
                 guard !numbers.isEmpty, numbers.allSatisfy({ $0.map { (1...shown.count).contains($0) } ?? false }) else {
@@ -117,7 +121,7 @@ extension CoursePlayer {
         case .trueFalse:
             return try ask({ draft in
                 Screen(heading: heading, body: prompt + [""] + self.numbered(["True", "False"], selected: Set([Int(draft)].compactMap { $0 })),
-                       keys: "1 true or 2 false (t/f work too), then Enter · ! crisis support · q menu")
+                       keys: "1 true or 2 false (t/f work too), then Enter")
             }, kind: .single(count: 2)) { line in
                 switch line.lowercased() {
                 case "1", "t", "true": .success(.truth(true))
@@ -127,7 +131,7 @@ extension CoursePlayer {
             }
         case .shortAnswer:
             return try ask({ draft in
-                Screen(heading: heading, body: prompt + ["", "Your answer: " + draft], keys: "type your answer, then Enter · a line with only ! shows crisis support")
+                Screen(heading: heading, body: prompt + ["", "Your answer: " + draft], keys: "type your answer, then Enter")
             }, kind: .text) { line in
                 line.trimmingCharacters(in: .whitespaces).isEmpty ? .failure(Problem("Type an answer, then press Enter.")) : .success(.text(line))
             }
@@ -135,8 +139,10 @@ extension CoursePlayer {
             return try ask({ draft in
                 let picked = draft.split(separator: " ").compactMap { Int($0) }
                 var body = prompt + [""] + self.numbered(order.map { items[$0] })
-                if !picked.isEmpty { body += ["", "Your order so far: " + picked.map { order.indices.contains($0 - 1) ? items[order[$0 - 1]] : "?" }.joined(separator: " → ")] }
-                return Screen(heading: heading, body: body, keys: "type the numbers in the right order (e.g. 3 1 2 4), then Enter · Backspace takes one back · q menu")
+                if !picked.isEmpty {
+                    body += [""] + self.wrap(picked.map { order.indices.contains($0 - 1) ? items[order[$0 - 1]] : "?" }.joined(separator: " → "), first: "Your order so far: ", rest: "  ")
+                }
+                return Screen(heading: heading, body: body, keys: "type the numbers in the right order (e.g. \(exampleOrder(order.count))), then Enter · Backspace takes one back")
             }, kind: .sequence(count: order.count)) { line in
                 let numbers = line.split(whereSeparator: { $0 == " " || $0 == "," }).compactMap { Int($0) }
                 guard numbers.count == items.count, Set(numbers) == Set(1...items.count) else {
@@ -156,7 +162,7 @@ extension CoursePlayer {
                 }
                 body += ["", "Choices:"]
                 for (index, text) in shown.enumerated() { body += self.wrap(text, first: "  \(optionLetter(index))) ", rest: "     ") }
-                return Screen(heading: heading, body: body, keys: "type a letter for each numbered line in turn (e.g. b a c), then Enter · Backspace takes one back · q menu")
+                return Screen(heading: heading, body: body, keys: "type a letter for each numbered line in turn, then Enter · Backspace takes one back")
             }, kind: .letters(rows: pairs.count, count: shown.count)) { line in
                 let letters = line.lowercased().split(whereSeparator: { $0 == " " || $0 == "," }).compactMap(\.first)
                 let indices = letters.compactMap { letter in (0..<shown.count).first { optionLetter($0) == letter } }
@@ -194,7 +200,7 @@ extension CoursePlayer {
         if let message = question.outcomeFeedback.message(forCredit: scored.credit) { body += wrap(theme.inline(message)) }
         if !scored.isCorrect, let answer = rightAnswer(question) { body += [""] + wrap("The answer: " + answer) }
         if let rationale = question.rationale { body += [""] + wrap(theme.title("Why: ") + theme.inline(rationale)) }
-        try pause(Screen(heading: heading, body: body, keys: "Enter next · ! crisis support · q menu (your answer is saved)"))
+        try pause(Screen(heading: heading, body: body, keys: "Enter next"), quit: options.recordsProgress ? "menu (your answer is saved)" : "menu")
     }
 
     private func rightAnswer(_ question: Question) -> String? {
@@ -216,4 +222,10 @@ extension CoursePlayer {
         add(duration.hours, "hour"); add(duration.minutes, "minute"); add(Int(duration.seconds), "second")
         return parts.isEmpty ? "a moment" : parts.joined(separator: " ")
     }
+}
+
+/// An example order for `count` items that is not the order shown ("2 3 1" for three).
+func exampleOrder(_ count: Int) -> String {
+    guard count > 1 else { return "1" }
+    return (Array(2...count) + [1]).map(String.init).joined(separator: " ")
 }

@@ -31,9 +31,9 @@ extension CoursePlayer {
                     Screen(
                         heading: "Role-play: \(roleplay.title)",
                         body: lines + ["", "What do you say?"] + self.numbered(offered.map { self.theme.inline($0.choice.say) }, selected: Set([Int(draft)].compactMap { $0 })),
-                        keys: "1-\(offered.count) choose, then Enter · ! crisis support · q pause (saved)"
+                        keys: "\(numberKeys(offered.count)) choose, then Enter"
                     )
-                }, kind: .single(count: offered.count)) { line -> Result<Int, Problem> in
+                }, kind: .single(count: offered.count), quit: pauseLabel) { line -> Result<Int, Problem> in
                     guard let number = Int(line), (1...offered.count).contains(number) else {
                         return .failure(Problem("Type a number from 1 to \(offered.count)."))
                     }
@@ -47,9 +47,9 @@ extension CoursePlayer {
                     Screen(
                         heading: "Role-play: \(roleplay.title)",
                         body: lines + [""] + self.wrap(self.theme.inline(reply.prompt)) + ["", "You say: " + draft],
-                        keys: "type your reply, then Enter · a line with only ! shows crisis support · your words are not stored"
+                        keys: "type your reply, then Enter (your words are not stored)"
                     )
-                }, kind: .text) { line -> Result<String, Problem> in
+                }, kind: .text, quit: pauseLabel) { line -> Result<String, Problem> in
                     line.trimmingCharacters(in: .whitespaces).isEmpty ? .failure(Problem("Type what you would say, then press Enter.")) : .success(line)
                 }
                 said = text
@@ -84,7 +84,7 @@ extension CoursePlayer {
         }
         if !changes.isEmpty { body += [""] + wrap("Scores: " + changes.joined(separator: ", ")) }
         if let example { body += [""] + wrap(theme.title("One way to say it: ") + example) }
-        try pause(Screen(heading: "Role-play: \(roleplay.title) · feedback", body: body, keys: "Enter continue · ! crisis support · q pause (saved)"))
+        try pause(Screen(heading: "Role-play: \(roleplay.title) · feedback", body: body, keys: "Enter continue"), quit: pauseLabel)
     }
 
     private func introduce(_ roleplay: Roleplay) throws {
@@ -96,8 +96,8 @@ extension CoursePlayer {
         if !roleplay.setting.isEmpty { body += [""] + wrap("Setting: " + theme.inline(roleplay.setting)) }
         let scored = roleplay.assesses.map { course.competency($0.competency.id)?.title ?? $0.competency.id }
         body += [""] + wrap("Your choices are scored on: " + scored.joined(separator: "; ") + ".")
-        body += [""] + wrap("This is practice with a fictional person. You can pause at any point with q; your place is saved.")
-        try pause(Screen(heading: "Role-play: \(roleplay.title)", body: body, keys: "Enter begin · ! crisis support · q back"))
+        body += [""] + wrap("This is practice with a fictional person. " + (options.recordsProgress ? "You can pause at any point with q; your place is saved." : "This is a preview: nothing is recorded."))
+        try pause(Screen(heading: "Role-play: \(roleplay.title)", body: body, keys: "Enter begin"), quit: "back")
     }
 
     /// The lines of the current scene, preceded by those of scenes the run passed through on
@@ -136,4 +136,7 @@ extension CoursePlayer {
         body += [""] + wrap("You can play it again from the module menu to try other choices.")
         try pause(Screen(heading: "Role-play debrief: \(roleplay.title)", body: body, keys: "Enter continue"))
     }
+
+    /// What q does in a role-play: pause with the place kept, or (previews) just go back.
+    private var pauseLabel: String { options.recordsProgress ? "pause (saved)" : "back" }
 }

@@ -31,6 +31,8 @@ public final class CoursePlayer {
         public var now: @Sendable () -> Date = { Date() }
         /// Modules can be opened before their prerequisites are done (previews).
         public var ignorePrerequisites = false
+        /// False for previews: answers live in memory only, and no screen says they are saved.
+        public var recordsProgress = true
 
         public init(seed: UInt64? = nil) { self.seed = seed }
     }
@@ -40,8 +42,8 @@ public final class CoursePlayer {
     let store: LearningStore
     let trainee: Trainee
     let terminal: any Terminal
-    let theme: Theme
-    let resources: CrisisResources
+    let prompter: Prompter
+    var theme: Theme { prompter.theme }
     let options: Options
     var random: SeededRandom
 
@@ -59,8 +61,7 @@ public final class CoursePlayer {
         self.store = store
         self.trainee = trainee
         self.terminal = terminal
-        theme = Theme(colour: terminal.usesColour)
-        self.resources = resources
+        prompter = Prompter(terminal: terminal, resources: resources, recordsProgress: options.recordsProgress)
         self.options = options
         random = SeededRandom(seed: options.seed ?? UInt64.random(in: .min ... .max))
     }

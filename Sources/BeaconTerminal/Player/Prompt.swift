@@ -1,3 +1,5 @@
+import Foundation
+
 /// How keys build an answer in the interactive mode. Every kind ends as the same line a
 /// linear-mode user would type ("2", "1 3", "3 1 2", "b a c", free text), so both modes
 /// share one parser per question and the linear mode is never second-class.
@@ -16,25 +18,32 @@ enum DraftKind: Equatable {
     case text
 }
 
-/// The outcome of one prompt.
+/// The outcome of one prompt, before the prompter acts on it.
 enum Entry: Equatable {
     case line(String)
+    case command(Command)
     case interrupt
     case endOfInput
 }
 
-/// Keys that act at once in every interactive screen unless text is being typed.
-let immediateKeys: Set<Character> = ["q", "!", "?", "n", "p"]
+/// The keys that work on every screen, in every input state.
+enum Command: Equatable {
+    case crisis, help, quit
+}
 
 /// Applies one key to a draft. Returns the finished entry, or nil to keep editing.
+///
+/// `!` and `?` open crisis support and help from any state; the draft is kept, so closing
+/// them returns to the half-typed answer. In free text they act only as the first key (a reply
+/// may contain punctuation), and a line that is only `!`, `?` or `q` is that command.
 func edit(_ draft: inout String, with key: Key, kind: DraftKind) -> Entry? {
     switch key {
     case .interrupt: return .interrupt
     case .endOfInput: return .endOfInput
     case .resize, .up, .down, .escape: return nil
-    case .right: return kind == .text ? nil : .line("n")
-    case .left: return kind == .text ? nil : .line("p")
-    case .enter: return .line(draft)
+    case .right: return kind.isPager ? .line("n") : nil
+    case .left: return kind.isPager ? .line("p") : nil
+    case .enter: return kind == .text ? entry(forLine: draft, kind: kind) : .line(draft)
     case .backspace:
         switch kind {
         case .sequence, .letters:
@@ -47,25 +56,43 @@ func edit(_ draft: inout String, with key: Key, kind: DraftKind) -> Entry? {
         }
         return nil
     case .character(let character):
-        switch kind {
-        case .text:
-            if character == "!" && draft.isEmpty { return .line("!") }
+        if kind == .text {
+            if draft.isEmpty, character == "!" { return .command(.crisis) }
+            if draft.isEmpty, character == "?" { return .command(.help) }
             draft.append(character)
             return nil
-        case .command(let entries):
+        }
+        if character == "!" { return .command(.crisis) }
+        if character == "?" { return .command(.help) }
+        if character == "q" || character == "Q", !isAnswerKey("q", kind) { return .command(.quit) }
+        if case .command(let entries) = kind {
             if character.isNumber {
                 draft.append(character)
                 return entries <= 9 ? .line(draft) : nil
             }
             return draft.isEmpty ? .line(String(character)) : nil
-        default:
-            if draft.isEmpty, immediateKeys.contains(character), !isAnswerKey(character, kind) {
-                return .line(String(character))
-            }
-            draft = updated(draft, character, kind)
-            return nil
         }
+        draft = updated(draft, character, kind)
+        return nil
     }
+}
+
+/// A typed line as the linear mode reads it (and free text on Enter): a line that is only a
+/// key command is the command; a backslash before one sends it as words (`\q` is "q").
+func entry(forLine line: String, kind: DraftKind) -> Entry {
+    let trimmed = line.trimmingCharacters(in: .whitespaces)
+    switch trimmed.lowercased() {
+    case "!": return .command(.crisis)
+    case "?": return .command(.help)
+    case "q" where !isAnswerKey("q", kind): return .command(.quit)
+    case "\\!", "\\?", "\\q": return .line(String(trimmed.dropFirst()))
+    default: return .line(line)
+    }
+}
+
+extension DraftKind {
+    /// Lesson pages and other screens where the arrow keys turn pages.
+    var isPager: Bool { self == .command(entries: 0) }
 }
 
 /// Whether a key is part of an answer for this kind (a letter that names a matching choice).

@@ -43,7 +43,9 @@ public struct MoodleImporter {
         guard root.name == "quiz" else {
             throw ImportError(
                 path: path, line: root.line, column: 1, message: "the root element is <\(root.name)>, not Moodle's <quiz>",
-                help: "export the questions from Moodle's question bank in \"Moodle XML format\""
+                help: QTIImporter.isQTIRoot(root.name)
+                    ? "this looks like a QTI file; import it with beacon import qti"
+                    : "export the questions from Moodle's question bank in \"Moodle XML format\""
             )
         }
         if categories.isEmpty { categories.append((title: options.title, pages: [], questions: [])) }
@@ -80,13 +82,13 @@ public struct MoodleImporter {
         var ids = ids
         for category in categories where !category.pages.isEmpty || !category.questions.isEmpty {
             if !category.pages.isEmpty {
-                var lesson = Lesson(id: ids.make(category.title + " reading", fallback: "reading"), location: module.location)
+                var lesson = Lesson(id: ids.make(options.moduleID + " " + category.title + " reading", fallback: "reading"), location: module.location)
                 lesson.title = category.title
                 lesson.pages = category.pages
                 module.items.append(.lesson(lesson))
             }
             if !category.questions.isEmpty {
-                var quiz = Quiz(id: ids.make(category.title + " quiz", fallback: "quiz"), location: module.location)
+                var quiz = Quiz(id: ids.make(options.moduleID + " " + category.title + " quiz", fallback: "quiz"), location: module.location)
                 quiz.title = category.title
                 quiz.passMark = options.passMark
                 quiz.sections = category.questions.map { .question($0) }

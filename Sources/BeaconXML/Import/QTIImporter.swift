@@ -44,6 +44,10 @@ public enum QTIImporterNames {
 }
 
 extension QTIImporter {
+    /// Whether a root element (as another importer read it, QTI 3 names unchanged) is QTI's.
+    static func isQTIRoot(_ name: String) -> Bool {
+        ["assessmentItem", "assessmentTest", "qti-assessment-item", "qti-assessment-test"].contains(name)
+    }
 
     mutating func read(_ input: ImportInput) throws(ImportError) {
         path = input.path
@@ -57,7 +61,9 @@ extension QTIImporter {
             throw ImportError(
                 path: path, line: root.line, column: 1,
                 message: "the root element is <\(root.name)>, not a QTI assessmentItem",
-                help: "give QTI 2.1, 2.2 or 3.0 item files (or a folder of them); QTI 1.2 (questestinterop) is not supported"
+                help: root.name == "quiz"
+                    ? "this looks like a Moodle XML export; import it with beacon import moodle"
+                    : "give QTI 2.1, 2.2 or 3.0 item files (or a folder of them); QTI 1.2 (questestinterop) is not supported"
             )
         }
     }
@@ -67,7 +73,7 @@ extension QTIImporter {
         module.title = options.title
         var ids = ids
         if !questions.isEmpty {
-            var quiz = Quiz(id: ids.make(options.title + " quiz", fallback: "quiz"), location: module.location)
+            var quiz = Quiz(id: ids.make(options.moduleID + " " + options.title + " quiz", fallback: "quiz"), location: module.location)
             quiz.title = options.title
             quiz.passMark = options.passMark
             quiz.sections = questions.map { .question($0) }

@@ -28,7 +28,7 @@ extension BeaconCommand {
         @Argument(help: "Course file or folder (default: the bundled course).")
         var course: String?
 
-        @Option(help: ArgumentHelp("Trainee id or name; created if new. Asked for when left out.", valueName: "id"))
+        @Option(help: ArgumentHelp("Trainee id or name; created if new. Without it, beacon asks your name (and confirms a name it already has), so on a shared computer nobody sees anyone else's.", valueName: "id"))
         var trainee: String?
 
         @Flag(help: "Linear mode for screen readers and scripts: no redraws, numbered prompts, answers as lines.")
@@ -43,17 +43,24 @@ extension BeaconCommand {
             let store = try LearningStore(home: LearningStore.defaultHome())
             let accessible = ProcessInfo.processInfo.environment["ACCESSIBLE"].map { !$0.isEmpty && $0 != "0" } ?? false
             let terminal = TTYTerminal(linear: plain || accessible)
-            let person = try TraineeChooser(store: store, terminal: terminal).choose(trainee)
+            let resources = LoadedCourse.crisisResources()
+            let person: Trainee?
+            do {
+                person = try SignIn(store: store, terminal: terminal, resources: resources).trainee(requested: trainee)
+            } catch let error as SignInError {
+                terminal.restore()
+                throw ValidationError(error.message)
+            }
             guard let person else {
                 terminal.restore()
-                print("No trainee chosen; nothing was saved.")
+                print("\nNo trainee chosen; nothing was saved.")
                 return
             }
             let resume = "beacon learn" + (course.map { " \($0)" } ?? "") + " --trainee \(person.id)"
             TTYTerminal.setFarewell("\nYour progress is saved. Resume with: \(resume)\n")
             let player = CoursePlayer(
                 course: loaded.course, stamp: loaded.stamp, store: store, trainee: person,
-                terminal: terminal, resources: LoadedCourse.crisisResources(), options: .init(seed: seed)
+                terminal: terminal, resources: resources, options: .init(seed: seed)
             )
             let exit = player.run()
             terminal.restore()

@@ -57,16 +57,21 @@ extension BeaconCommand {
 }
 
 /// The trainee a command is about: the one named, or the only one.
+/// The trainee a command is about. A well-formed request about someone who is not on record
+/// is not misuse (exit 1, no usage), and the message never lists who else is: on a shared
+/// computer that would show everyone's names.
 func pickTrainee(_ store: LearningStore, _ id: String?) throws -> Trainee {
     let trainees = try store.trainees()
     if let id {
         guard let trainee = trainees.first(where: { $0.id == id }) else {
-            throw ValidationError("no trainee '\(id)'; trainees here: \(trainees.map(\.id).joined(separator: ", "))")
+            throw CommandFailure("no trainee '\(id)' on record here; a trainer can list them with beacon trainee list")
         }
         return trainee
     }
     guard trainees.count == 1 else {
-        throw ValidationError(trainees.isEmpty ? "no trainees yet; start with beacon learn" : "several trainees use this machine; add --trainee with one of: \(trainees.map(\.id).joined(separator: ", "))")
+        throw CommandFailure(trainees.isEmpty
+            ? "no trainees on record yet; start with beacon learn"
+            : "several trainees use this machine; add --trainee ID (the id beacon learn showed when you left)")
     }
     return trainees[0]
 }

@@ -56,7 +56,7 @@ extension BeaconCommand {
         func run() throws {
             let store = try LearningStore(home: LearningStore.defaultHome())
             guard let trainee = try store.trainee(id: id), !trainee.name.isEmpty else {
-                throw ValidationError("no trainee '\(id)'; see beacon trainee list")
+                throw CommandFailure("no trainee '\(id)' on record here; see beacon trainee list")
             }
             if !yes {
                 guard isatty(STDIN_FILENO) == 1 else {

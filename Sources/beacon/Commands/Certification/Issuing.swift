@@ -185,6 +185,7 @@ extension BeaconCommand {
             func run() throws {
                 let entries = try LearningStore(home: LearningStore.defaultHome()).auditEntries()
                 if json { return try printJSON(entries) }
+                if entries.isEmpty { print("The audit log is empty: nothing has been issued, changed or erased here yet.") }
                 for entry in entries {
                     print("\(entry.seq)\t\(entry.at.formatted(.iso8601))\t\(entry.action)\t\(entry.subject)\t\(entry.details)")
                 }

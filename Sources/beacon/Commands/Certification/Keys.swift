@@ -13,25 +13,33 @@ extension BeaconCommand {
         )
 
         struct Init: ParsableCommand {
-            static let configuration = CommandConfiguration(commandName: "init", abstract: "Create the first signing key and name the issuer.")
+            static let configuration = CommandConfiguration(
+                commandName: "init",
+                abstract: "Create the first signing key and, optionally, name the issuer.",
+                discussion: "Run once. Later changes to the issuer's details go through beacon issuer set, and a new key through beacon keys rotate."
+            )
             @Option(help: "A name for the key.") var name = "issuer-1"
             @Option(help: "The issuer's name as it appears on certificates.") var issuerName: String?
             @Option(help: "The issuer's web site.") var issuerUrl: String?
             @Option(help: "Where `beacon serve` will be reachable; status lists are published there.") var publicUrl: String?
+            @Flag(help: "Allow loopback and placeholder public URLs (tests and demonstrations only).") var forTesting = false
 
             func run() throws {
                 let home = LearningStore.defaultHome()
                 let store = try LearningStore(home: home)
-                if let issuerName { try store.setSetting("issuer.name", issuerName) }
-                if let issuerUrl { try store.setSetting("issuer.url", issuerUrl) }
-                if let publicUrl { try store.setSetting("public.url", publicUrl) }
                 let keys = KeyStore(home: home)
                 if let active = try keys.active() {
-                    print("A signing key already exists: \(active.name) \(active.did). Use beacon keys rotate to replace it.")
-                    return
+                    let details = issuerName != nil || issuerUrl != nil || publicUrl != nil || forTesting
+                    throw CommandFailure(
+                        "a signing key already exists (\(active.name) \(active.did)); nothing was changed. "
+                            + (details ? "Change the issuer's details with beacon issuer set; " : "") + "replace the key with beacon keys rotate."
+                    )
                 }
                 let entry = try keys.add(name: name)
                 print("Created key \(entry.name)\n  DID: \(entry.did)\n  file: \(keys.folder.path)/\(entry.name).json (private; back it up safely)")
+                let changes = try store.updateIssuer(.init(name: issuerName, url: issuerUrl, publicURL: publicUrl, forTesting: forTesting ? true : nil))
+                if !changes.isEmpty { printChanges(changes) }
+                if let problem = try store.certificationSettings().problem { print("Before issuing: \(problem)") }
             }
         }
 
@@ -65,6 +73,7 @@ extension BeaconCommand {
 
             func run() throws {
                 let keys = KeyStore(home: LearningStore.defaultHome())
+                guard try keys.active() != nil else { throw CommandFailure("there is no signing key to rotate yet; create the first with beacon keys init") }
                 let entry = try keys.rotate(newName: name ?? "issuer-\(try keys.entries().count + 1)")
                 print("Now signing with \(entry.name) \(entry.did); earlier keys are retired but still trusted.")
             }
@@ -97,14 +106,27 @@ extension BeaconCommand {
         struct ExportPublic: ParsableCommand {
             static let configuration = CommandConfiguration(
                 commandName: "export-public",
-                abstract: "Print the public keys (Multikey JSON) for verifiers to trust."
+                abstract: "Print a trust file with this issuer's public keys, for verifiers.",
+                discussion: """
+                    The output is the trust file format that beacon verify --trust reads: {"trusted": [{"did", "name", "added", …}]}, one entry per key (retired keys too, since certificates they signed stay valid), each with its Multikey publicKeyMultibase. No private key is ever printed.
+
+                    Example (the employer's side):
+                      beacon keys export-public > river-valley.json     # the issuer
+                      beacon verify sam-lee.json --trust river-valley.json
+                    """
             )
 
             func run() throws {
-                let rows: [[String: String]] = try KeyStore(home: LearningStore.defaultHome()).entries().map {
-                    ["id": "\($0.did)#\($0.publicKeyMultibase)", "type": "Multikey", "controller": $0.did, "publicKeyMultibase": $0.publicKeyMultibase]
+                let home = LearningStore.defaultHome()
+                let issuer = try LearningStore(home: home).issuerDetails().name
+                struct Entry: Encodable {
+                    var did: String, name: String?, added: Date, publicKeyMultibase: String, key: String, state: String
                 }
-                print(String(decoding: try JSONSerialization.data(withJSONObject: rows, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]), as: UTF8.self))
+                struct File: Encodable { var trusted: [Entry] }
+                let entries = try KeyStore(home: home).entries().map {
+                    Entry(did: $0.did, name: issuer, added: $0.created, publicKeyMultibase: $0.publicKeyMultibase, key: $0.name, state: $0.isActive ? "active" : "retired")
+                }
+                try printJSON(File(trusted: entries))
             }
         }
     }

@@ -24,7 +24,8 @@ extension BeaconCommand {
         func run() async throws {
             let home = LearningStore.defaultHome()
             if let publicUrl {
-                try LearningStore(home: home).setSetting("public.url", publicUrl.hasSuffix("/") ? String(publicUrl.dropLast()) : publicUrl)
+                let changes = try LearningStore(home: home).updateIssuer(.init(publicURL: publicUrl))
+                if !changes.isEmpty { printChanges(changes) }
             }
             let backend = try StoreBackend(home: home)
             let app = buildApplication(backend: backend, settings: ServerSettings(host: host, port: port))

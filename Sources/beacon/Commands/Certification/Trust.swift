@@ -33,8 +33,12 @@ extension BeaconCommand {
             static let configuration = CommandConfiguration(commandName: "list", abstract: "List trusted issuers.")
             func run() throws {
                 let home = LearningStore.defaultHome()
-                for entry in try KeyStore(home: home).entries() { print("\(entry.did)  this machine's key \(entry.name)\(entry.isActive ? "" : " (retired)")") }
-                for entry in try TrustList.load(from: TrustList.file(home: home)).trusted { print("\(entry.did)  \(entry.name ?? "")") }
+                let issuer = try LearningStore(home: home).issuerDetails().name ?? "this issuer, not yet named"
+                let keys = try KeyStore(home: home).entries()
+                let others = try TrustList.load(from: TrustList.file(home: home)).trusted
+                if keys.isEmpty, others.isEmpty { print("No issuers are trusted yet: add one with beacon trust add DID --name NAME.") }
+                for entry in keys { print("\(issuer) (this machine's key \(entry.name)\(entry.isActive ? "" : ", retired"))  \(entry.did)") }
+                for entry in others { print("\(entry.name ?? "(no name given)") (added \(CredentialVerifier.timestamp(entry.added)))  \(entry.did)") }
             }
         }
 

@@ -24,7 +24,7 @@ extension BeaconCommand {
         @Flag(help: "Print the report as JSON.") var json = false
         @Option(name: .customLong("status-list"), help: ArgumentHelp("A status list credential file (repeatable).", valueName: "file"))
         var statusLists: [String] = []
-        @Option(help: ArgumentHelp("A trust file (JSON with a `trusted` list of DIDs) to use instead of this machine's.", valueName: "file"))
+        @Option(help: ArgumentHelp(#"A trust file to use instead of this machine's: {"trusted": [{"did": "did:key:…", "added": "2026-01-01T00:00:00Z", "name": "…"}]}, as beacon keys export-public writes it."#, valueName: "file"))
         var trust: String?
 
         func run() async throws {

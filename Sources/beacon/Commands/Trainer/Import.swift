@@ -191,9 +191,31 @@ enum ImportFiles {
             for item in report.files { out += "  \(item.source): \(item.id): \(item.message)\n" }
         }
         if report.questions + report.lessons > 0, lintErrors.isEmpty {
-            out += "\nNext: include it from your course.xml with <xi:include href=\"modules/\((options.output as NSString).lastPathComponent)\"/>, then run beacon lint.\n"
+            out += "\n" + nextStep(output: options.output) + "\n"
         }
         return out
+    }
+
+    /// How to include the written module: the href is relative to the course file that
+    /// includes it, so look for a course.xml above the output; otherwise say what it is relative to.
+    static func nextStep(output: String) -> String {
+        let file = URL(fileURLWithPath: output).standardizedFileURL
+        var folder = file.deletingLastPathComponent()
+        for _ in 0..<4 {
+            let course = folder.appendingPathComponent("course.xml")
+            if FileManager.default.fileExists(atPath: course.path) {
+                let href = String(file.path.dropFirst(folder.path.count + 1))
+                let shown = output.hasPrefix("/") ? course.path : relativeToWorkingDirectory(course.path)
+                return "Next: include it from \(shown) with <xi:include href=\"\(href)\"/>, then run beacon lint."
+            }
+            folder = folder.deletingLastPathComponent()
+        }
+        return "Next: include it from your course file with <xi:include href=\"…\"/>, where href is the path of \(output) relative to the folder of that course file (for a course beside a modules/ folder: modules/\(file.lastPathComponent)); then run beacon lint."
+    }
+
+    private static func relativeToWorkingDirectory(_ path: String) -> String {
+        let here = FileManager.default.currentDirectoryPath + "/"
+        return path.hasPrefix(here) ? String(path.dropFirst(here.count)) : path
     }
 
     /// Lints the module inside a throwaway course, so what is written is known to load.

@@ -47,6 +47,7 @@ extension BeaconCommand {
             TTYTerminal.setFarewell("\nPreview ended; nothing was recorded.\n")
             var options = CoursePlayer.Options()
             options.ignorePrerequisites = true
+            options.recordsProgress = false
             let player = CoursePlayer(
                 course: loaded.course, stamp: loaded.stamp, store: store, trainee: trainee,
                 terminal: terminal, resources: LoadedCourse.crisisResources(), options: options

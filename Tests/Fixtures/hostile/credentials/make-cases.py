@@ -64,7 +64,7 @@ def did_of(name):
 
 
 # --- genuine material --------------------------------------------------------------------------------
-beacon("keys", "init", "--issuer-name", "Hostile Corpus Test Academy", "--public-url", "https://academy.example")
+beacon("keys", "init", "--issuer-name", "Hostile Corpus Test Academy", "--public-url", "https://academy.example", "--for-testing")
 with open(os.path.join(REPO, "Tests", "Fixtures", "sample-course-answers.txt"), "rb") as f:
     beacon("learn", "curricula/sample", "--plain", "--trainee", "Sam Lee", "--seed", "1", stdin=f.read())
 issued = {}

@@ -1,0 +1,82 @@
+import ArgumentParser
+import BeaconStore
+import Foundation
+
+extension BeaconCommand {
+    struct IssuerCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "issuer",
+            abstract: "Show or set who issues certificates and where employers check them.",
+            discussion: """
+                Every certificate carries the issuer's name and points its status (revoked, suspended) at the public URL, where beacon serve publishes the status lists. A signed certificate cannot be corrected afterwards, so beacon issue refuses while the name is unset or the public URL is this computer (127.0.0.1, localhost) or a placeholder (.example, .test).
+
+                Examples:
+                  beacon issuer show
+                  beacon issuer set --name "River Valley Peer Academy" --public-url https://certificates.rivervalley.org
+                  beacon issuer set --for-testing        # tests and demonstrations: allow placeholder URLs
+                """,
+            subcommands: [Show.self, SetDetails.self],
+            defaultSubcommand: Show.self
+        )
+
+        struct Show: ParsableCommand {
+            static let configuration = CommandConfiguration(commandName: "show", abstract: "Print the issuer's details and whether certificates can be issued with them.")
+            @Flag(help: "Print JSON for scripts.") var json = false
+
+            func run() throws {
+                let store = try LearningStore(home: LearningStore.defaultHome())
+                let details = try store.issuerDetails()
+                let problem = try store.certificationSettings().problem
+                if json {
+                    struct Shown: Encodable {
+                        var name: String?, url: String?, publicURL: String?, forTesting: Bool, readyToIssue: Bool, problem: String?
+                    }
+                    return try printJSON(Shown(
+                        name: details.name, url: details.url, publicURL: details.publicURL, forTesting: details.forTesting,
+                        readyToIssue: problem == nil, problem: problem
+                    ))
+                }
+                print("Name:        \(details.name ?? "(not set)")")
+                print("Web site:    \(details.url ?? "(not set)")")
+                print("Public URL:  \(details.publicURL ?? "(not set; beacon serve uses \(IssuerDetails.placeholderPublicURL))")")
+                if details.forTesting { print("FOR TESTING: placeholder and loopback URLs are allowed (beacon issuer set --for-testing=false to end it)") }
+                print(problem.map { "Not ready to issue: \($0)" } ?? "Ready to issue certificates.")
+            }
+        }
+
+        struct SetDetails: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                commandName: "set",
+                abstract: "Change the issuer's details; says exactly what changed (audited).",
+                discussion: "Certificates already issued keep the details they were signed with; only new ones change."
+            )
+            @Option(help: "The issuer's name as certificates show it.") var name: String?
+            @Option(help: "The issuer's web site.") var url: String?
+            @Option(help: ArgumentHelp("Where employers reach beacon serve; status lists are published there.", valueName: "url")) var publicUrl: String?
+            @Option(help: ArgumentHelp("true allows loopback and placeholder public URLs, for tests and demonstrations only.", valueName: "true|false"))
+            var forTesting: Bool?
+
+            func validate() throws {
+                if name == nil, url == nil, publicUrl == nil, forTesting == nil {
+                    throw ValidationError("name something to set: --name, --url, --public-url or --for-testing")
+                }
+                if let name, name.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--name cannot be empty") }
+            }
+
+            func run() throws {
+                let store = try LearningStore(home: LearningStore.defaultHome())
+                let changes = try store.updateIssuer(.init(name: name, url: url, publicURL: publicUrl, forTesting: forTesting))
+                printChanges(changes)
+                if let problem = try store.certificationSettings().problem { print("Not ready to issue yet: \(problem)") }
+            }
+        }
+    }
+}
+
+/// "Changed the public URL from … to …", one line each, or that nothing changed.
+func printChanges(_ changes: [IssuerDetails.Change]) {
+    if changes.isEmpty { print("Nothing changed: the issuer's details were already as given.") }
+    for change in changes {
+        print(change.old.map { "Changed the \(change.field) from \"\($0)\" to \"\(change.new)\"." } ?? "Set the \(change.field) to \"\(change.new)\".")
+    }
+}
