@@ -79,6 +79,117 @@ import Testing
         #expect(crisis.allSatisfy { $0.contentNote != nil })
     }
 
+    /// A fact the second edition added from the domain notes (DOMAIN.md §6): phrases the lessons of
+    /// its module must say, phrases that module's quiz questions must use, and a phrase at least one
+    /// final-exam question must use. See the table in docs/curriculum-review.md.
+    struct SourcedFact: Sendable {
+        var name: String
+        var module: String
+        var lessonPhrases: [String]
+        var questionPhrases: [String]
+        var examPhrase: String
+    }
+
+    static let sourcedFacts: [SourcedFact] = [
+        SourcedFact(
+            name: "988 hours, languages and ASL", module: "crisis-and-suicide-prevention",
+            lessonPhrases: ["24 hours a day", "free and confidential", "AYUDA", "press 2", "240 languages", "ASL Now"],
+            questionPhrases: ["AYUDA", "24/7", "240 languages", "ASL Now"],
+            examPhrase: "AYUDA"),
+        SourcedFact(
+            name: "suicide warning signs", module: "crisis-and-suicide-prevention",
+            lessonPhrases: ["National Institute of Mental Health", "giving away important things", "new or has increased", "relational", "access to care"],
+            questionPhrases: ["NIMH", "relational"],
+            examPhrase: "NIMH"),
+        SourcedFact(
+            name: "opioid overdose and naloxone", module: "harm-reduction",
+            lessonPhrases: ["pinpoint", "on their side", "29 March 2023", "over the counter", "one nostril", "2 to 3 minutes", "Good Samaritan"],
+            questionPhrases: ["pinpoint", "naloxone", "29 March 2023", "2 to 3 minutes", "Good Samaritan"],
+            examPhrase: "naloxone"),
+        SourcedFact(
+            name: "SAMHSA's working definition of recovery", module: "recovery-concepts",
+            lessonPhrases: ["self-directed life", "health", "home", "purpose", "community", "emerges from hope", "culturally based and influenced"],
+            questionPhrases: ["emerges from hope", "self-directed"],
+            examPhrase: "strengths and responsibility"),
+        SourcedFact(
+            name: "harm reduction principles", module: "harm-reduction",
+            lessonPhrases: ["National Harm Reduction Coalition", "six pillars", "quality of life", "primary agents of reducing harm"],
+            questionPhrases: ["National Harm Reduction Coalition", "quality of life"],
+            examPhrase: "National Harm Reduction Coalition"),
+        SourcedFact(
+            name: "HIPAA Privacy Rule and 42 CFR Part 2", module: "documentation-and-teamwork",
+            lessonPhrases: ["HIPAA Privacy Rule", "covered entities", "42 CFR Part 2", "16 February 2024", "16 April 2024", "16 February 2026", "single consent", "court order", "stricter"],
+            questionPhrases: ["Part 2", "single consent", "court order", "HIPAA"],
+            examPhrase: "Part 2"),
+        SourcedFact(
+            name: "caring for the carer", module: "self-care-and-supervision",
+            lessonPhrases: ["secondary traumatic stress", "first-hand trauma", "burnout", "compassion fatigue", "5-4-3-2-1"],
+            questionPhrases: ["5-4-3-2-1", "secondary traumatic stress", "compassion fatigue"],
+            examPhrase: "5-4-3-2-1"),
+        SourcedFact(
+            name: "helper therapy principle and wounded healer", module: "sharing-your-story",
+            lessonPhrases: ["Riessman", "1965", "Jung", "wounded physician"],
+            questionPhrases: ["Riessman", "Jung"],
+            examPhrase: "Riessman"),
+        SourcedFact(
+            name: "the 12 National Practice Guidelines values", module: "peer-support-basics",
+            lessonPhrases: ["iNAPS", "National Practice Guidelines", "voluntary", "hopeful", "open minded", "empathetic", "respectful", "facilitate change", "honest and direct", "mutual and reciprocal", "equally shared", "strengths-focused", "transparent", "person-driven"],
+            questionPhrases: ["National Practice Guidelines", "open minded"],
+            examPhrase: "National Practice Guidelines"),
+    ]
+
+    @Test func everySourcedFactIsTaughtInItsModuleAndTestedThereAndInTheExam() throws {
+        let course = try #require(Self.course)
+        let exam = try #require(course.quizzes.first { $0.id == "cps-final-exam" })
+        let examTexts = exam.allQuestions.map { Self.questionWords($0) }
+        for fact in Self.sourcedFacts {
+            let module = try #require(course.module(fact.module), "\(fact.name): no module \(fact.module)")
+            let lessonText = module.lessons.map { Self.lessonWords($0) }.joined(separator: "\n")
+            for phrase in fact.lessonPhrases {
+                #expect(lessonText.localizedCaseInsensitiveContains(phrase), "\(fact.name): no lesson in \(fact.module) says \"\(phrase)\"")
+            }
+            let questionTexts = module.quizzes.flatMap(\.allQuestions).map { Self.questionWords($0) }
+            for phrase in fact.questionPhrases {
+                #expect(questionTexts.contains { $0.localizedCaseInsensitiveContains(phrase) }, "\(fact.name): no question in \(fact.module) uses \"\(phrase)\"")
+            }
+            #expect(examTexts.contains { $0.localizedCaseInsensitiveContains(fact.examPhrase) }, "\(fact.name): no exam question uses \"\(fact.examPhrase)\"")
+        }
+    }
+
+    /// Everything a trainee reads on a lesson's pages, as plain text.
+    static func lessonWords(_ lesson: Lesson) -> String {
+        func text(_ block: Block) -> String {
+            switch block {
+            case .paragraph(let inlines): inlines.plainText
+            case .list(_, let items): items.map(\.plainText).joined(separator: "\n")
+            case .callout(_, let blocks): blocks.map(text).joined(separator: "\n")
+            }
+        }
+        return lesson.pages.map { page in ([page.heading ?? ""] + page.blocks.map(text)).joined(separator: "\n") }
+            .joined(separator: "\n")
+    }
+
+    /// A question's prompt, answers, feedback and rationale, as plain text.
+    static func questionWords(_ question: Question) -> String {
+        var parts = [question.prompt.plainText, question.rationale?.plainText ?? ""]
+        let outcome = question.outcomeFeedback
+        parts += [outcome.correct, outcome.partial, outcome.incorrect].compactMap { $0?.plainText }
+        switch question.kind {
+        case .singleChoice(let options, _), .multipleResponse(let options, _, _):
+            parts += options.flatMap { [$0.text, $0.feedback ?? ""] }
+        case .trueFalse(_, let feedbackTrue, let feedbackFalse):
+            parts += [feedbackTrue.plainText, feedbackFalse.plainText]
+        case .shortAnswer(let shortAnswer):
+            parts += shortAnswer.accepts.compactMap(\.feedback)
+        case .ordering(let items, _):
+            parts += items
+        case .matching(let pairs, let distractors, _):
+            parts += pairs.flatMap { [$0.left, $0.right] }
+            parts += distractors
+        }
+        return parts.joined(separator: "\n")
+    }
+
     @Test(arguments: Self.course?.roleplays.map(\.id) ?? [])
     func bestPathReachesAGoodEndingWithFullMarks(roleplayID: String) throws {
         let course = try #require(Self.course)
