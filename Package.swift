@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssh", from: "0.15.1"),
     ],
     targets: [
         // libxml2 from the system; shim.h hides its ICU headers from Foundation (see docs/ARCHITECTURE.md).
@@ -66,10 +67,23 @@ let package = Package(
         .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         .target(name: "BeaconQR", dependencies: ["CQREncode", "BeaconCore"], swiftSettings: strictSettings),
         .target(name: "BeaconTerminal", dependencies: ["BeaconCore", "BeaconStore"], swiftSettings: strictSettings),
+        // The SSH transport for the player: trainees on other computers take the course with
+        // nothing but `ssh` (swift-nio-ssh inside `beacon serve`).
+        .target(
+            name: "BeaconSSH",
+            dependencies: [
+                "BeaconCore", "BeaconStore", "BeaconTerminal",
+                .product(name: "NIOSSH", package: "swift-nio-ssh"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "beacon",
             dependencies: [
-                "BeaconCore", "BeaconXML", "BeaconStore", "BeaconTerminal", "BeaconCredentials", "BeaconServer",
+                "BeaconCore", "BeaconXML", "BeaconStore", "BeaconTerminal", "BeaconCredentials", "BeaconServer", "BeaconSSH",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),

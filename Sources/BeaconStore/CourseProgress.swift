@@ -124,3 +124,27 @@ public struct CourseProgress: Sendable, Encodable, Equatable {
         }
     }
 }
+
+extension CourseProgress.Status {
+    /// How the player and `beacon progress` say it ("not passed yet").
+    public var words: String {
+        switch self {
+        case .notStarted: "not started"
+        case .inProgress: "in progress"
+        case .notPassed: "not passed yet"
+        case .attemptsUsed: "no attempts left"
+        case .done: "done"
+        }
+    }
+}
+
+extension CourseProgress.Item {
+    /// "Lesson", "Quiz" or "Role-play".
+    public var kindInWords: String {
+        switch kind {
+        case "lesson": "Lesson"
+        case "quiz": "Quiz"
+        default: "Role-play"
+        }
+    }
+}

@@ -36,7 +36,7 @@ extension LearningStore {
             let answers = try count("SELECT COUNT(*) FROM quizResponse JOIN quizAttempt ON quizAttempt.id = attemptId WHERE traineeId = ?")
             let runs = try count("SELECT COUNT(*) FROM roleplayRun WHERE traineeId = ?")
             let credentials = try count("SELECT COUNT(*) FROM credential WHERE traineeId = ?")
-            for table in ["lessonProgress", "quizAttempt", "roleplayRun", "enrolment"] {
+            for table in ["lessonProgress", "quizAttempt", "roleplayRun", "enrolment", "enrolmentCode", "traineeKey"] {
                 // Responses and steps go with their attempts and runs (ON DELETE CASCADE).
                 try db.execute(sql: "DELETE FROM \(table) WHERE traineeId = ?", arguments: [id])
             }

@@ -71,11 +71,11 @@ extension LearningStore {
 
     // MARK: Role-plays
 
-    public func startRun(trainee: String, course: CourseStamp, roleplay: String, at now: Date = Date()) throws -> Int64 {
+    public func startRun(trainee: String, course: CourseStamp, roleplay: String, seed: UInt64? = nil, at now: Date = Date()) throws -> Int64 {
         try writer.write { db in
             try db.execute(
-                sql: "INSERT INTO roleplayRun (traineeId, courseId, roleplayId, startedAt, courseVersion, contentHash) VALUES (?, ?, ?, ?, ?, ?)",
-                arguments: [trainee, course.id, roleplay, now, course.version, course.contentHash]
+                sql: "INSERT INTO roleplayRun (traineeId, courseId, roleplayId, startedAt, courseVersion, contentHash, seed) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                arguments: [trainee, course.id, roleplay, now, course.version, course.contentHash, seed.map { Int64(bitPattern: $0) }]
             )
             return db.lastInsertedRowID
         }
@@ -161,10 +161,12 @@ extension LearningStore {
                     )
                 }
                 let scores: String? = row["scores"]
+                let seed: Int64? = row["seed"]
                 let record = RoleplayRunRecord(
                     id: id, roleplayId: row["roleplayId"], startedAt: row["startedAt"], finishedAt: row["finishedAt"],
                     endingId: row["endingId"], scores: try scores.map { try Self.decode([String: Int].self, $0) },
-                    steps: steps, courseVersion: row["courseVersion"], contentHash: row["contentHash"]
+                    steps: steps, courseVersion: row["courseVersion"], contentHash: row["contentHash"],
+                    seed: seed.map { UInt64(bitPattern: $0) }
                 )
                 runs[record.roleplayId, default: []].append(record)
             }

@@ -135,6 +135,35 @@ extension LearningStore {
             }
             try db.execute(sql: "CREATE UNIQUE INDEX traineeByAuditRef ON trainee(auditRef)")
         }
+        migrator.registerMigration("v5-choice-order") { db in
+            // Role-play choices are shown in an order drawn from this seed, kept so a resumed
+            // run shows them as before (quiz attempts keep theirs the same way).
+            try db.execute(sql: "ALTER TABLE roleplayRun ADD COLUMN seed INTEGER")
+        }
+        migrator.registerMigration("v6-enrolment") { db in
+            // Trainees who reach the course over SSH: their cohort, the one-time codes that
+            // enrol them (kept only as hashes) and the public keys bound to them.
+            try db.execute(sql: """
+                CREATE TABLE cohort (
+                    id TEXT PRIMARY KEY,
+                    createdAt DATETIME NOT NULL
+                );
+                ALTER TABLE trainee ADD COLUMN cohortId TEXT REFERENCES cohort(id);
+                CREATE TABLE enrolmentCode (
+                    codeHash TEXT PRIMARY KEY,
+                    traineeId TEXT NOT NULL REFERENCES trainee(id) ON UPDATE CASCADE ON DELETE CASCADE,
+                    createdAt DATETIME NOT NULL,
+                    expiresAt DATETIME NOT NULL,
+                    usedAt DATETIME
+                );
+                CREATE TABLE traineeKey (
+                    fingerprint TEXT PRIMARY KEY,
+                    traineeId TEXT NOT NULL REFERENCES trainee(id) ON UPDATE CASCADE ON DELETE CASCADE,
+                    publicKey TEXT NOT NULL,
+                    addedAt DATETIME NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }

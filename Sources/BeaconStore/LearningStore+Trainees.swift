@@ -23,19 +23,21 @@ extension LearningStore {
     /// Adds a trainee. The id is made from the name (lower-case, hyphens), numbered if taken.
     @discardableResult
     public func addTrainee(name: String, at now: Date = Date()) throws -> Trainee {
-        let base = Self.slug(name)
-        return try writer.write { db in
-            var id = base
-            var number = 2
-            while try Bool.fetchOne(db, sql: "SELECT 1 FROM trainee WHERE id = ?", arguments: [id]) == true {
-                id = "\(base)-\(number)"
-                number += 1
-            }
-            try db.execute(
-                sql: "INSERT INTO trainee (id, name, createdAt, auditRef) VALUES (?, ?, ?, ?)", arguments: [id, name, now, Self.newAuditRef()]
-            )
-            return Trainee(id: id, name: name, createdAt: now)
+        try writer.write { db in try Self.insertTrainee(db, name: name, at: now) }
+    }
+
+    static func insertTrainee(_ db: Database, name: String, at now: Date) throws -> Trainee {
+        let base = slug(name)
+        var id = base
+        var number = 2
+        while try Bool.fetchOne(db, sql: "SELECT 1 FROM trainee WHERE id = ?", arguments: [id]) == true {
+            id = "\(base)-\(number)"
+            number += 1
         }
+        try db.execute(
+            sql: "INSERT INTO trainee (id, name, createdAt, auditRef) VALUES (?, ?, ?, ?)", arguments: [id, name, now, newAuditRef()]
+        )
+        return Trainee(id: id, name: name, createdAt: now)
     }
 
     /// A random reference that stands for a trainee in the audit log.

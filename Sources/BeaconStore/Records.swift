@@ -62,6 +62,8 @@ public struct RoleplayRunRecord: Hashable, Sendable {
     public var steps: [RoleplaySession.Step]
     public var courseVersion: String
     public var contentHash: String
+    /// The seed of the order choices are shown in; nil for runs recorded before it was kept.
+    public var seed: UInt64?
 }
 
 /// Everything recorded for one trainee in one course.

@@ -50,10 +50,13 @@ public struct SignIn {
 
     private func askName(problem: String?) -> String? {
         let body = prompter.wrap("What name should Beacon use for you? A first name or a nickname is enough. If you have been here before, type the name you used then.")
+        let interactive = prompter.terminal.isInteractive
         var problem = problem
         while true {
-            let screen = Screen(heading: "Welcome to Beacon", body: body, keys: "type your name, then Enter")
-            guard case .line(let line) = prompter.ask({ _ in screen }, kind: .text, problem: problem, quit: "leave") else { return nil }
+            let screen = { (draft: String) in
+                Screen(heading: "Welcome to Beacon", body: body + (interactive ? [.blank] + prompterWrap(draft, "Your name: ") : []), keys: "type your name, then Enter")
+            }
+            guard case .line(let line) = prompter.ask(screen, kind: .name, problem: problem, quit: "leave") else { return nil }
             if let reason = TraineeName.problem(with: line) {
                 problem = reason
                 continue
@@ -88,7 +91,12 @@ public struct SignIn {
                 + [""] + prompter.wrap("If you have not been here before, press Enter and choose a different name."),
             keys: "type your id, then Enter"
         )
-        guard case .line(let line) = prompter.ask({ _ in screen }, kind: .text, problem: nil, quit: "leave") else { return nil }
+        let interactive = prompter.terminal.isInteractive
+        guard case .line(let line) = prompter.ask({ draft in
+            var shown = screen
+            if interactive { shown.body += [.blank] + prompterWrap(draft, "Your id: ") }
+            return shown
+        }, kind: .name, problem: nil, quit: "leave") else { return nil }
         let id = line.trimmingCharacters(in: .whitespaces)
         return .some(matches.first { $0.id == id })
     }
@@ -98,4 +106,11 @@ public struct SignIn {
 public struct SignInError: Error, CustomStringConvertible {
     public var message: String
     public var description: String { message }
+}
+
+extension SignIn {
+    /// What is being typed, after its label, wrapped with the screen.
+    func prompterWrap(_ draft: String, _ label: String) -> [Para] {
+        prompter.wrap(draft, first: label, rest: "  ")
+    }
 }

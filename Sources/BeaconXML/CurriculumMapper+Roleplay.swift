@@ -76,10 +76,19 @@ extension CurriculumMapper {
             )
             // Patterns are regular expressions: keep them exactly as written, spaces included.
             criterion.patterns = element.elements("pattern").map(\.text)
+            criterion.keywords = element.elements("keyword").map { plain($0) }
+            criterion.exclusions = element.elements("unless").map(\.text)
             criterion.scores = scores(element)
             criterion.ifMet = element.element("ifMet").map(inline)
             criterion.ifMissed = element.element("ifMissed").map(inline)
             return criterion
+        }
+        reply.samples = node.elements("sample").map { element in
+            var sample = ReplySample(text: plain(element), location: location(element))
+            sample.meets = (element.attribute("meets") ?? "").split(separator: " ").map(String.init)
+            sample.misses = (element.attribute("misses") ?? "").split(separator: " ").map(String.init)
+            sample.scored = element.attribute("scored") != "false"
+            return sample
         }
         return reply
     }

@@ -13,12 +13,12 @@ struct BeaconCommand: AsyncParsableCommand {
         version: "0.1.0",
         groupedSubcommands: [
             CommandGroup(name: "Trainee", subcommands: [Learn.self, Progress.self]),
-            CommandGroup(name: "Trainer", subcommands: [Lint.self, Preview.self, Import.self, Report.self, Export.self, Reset.self, TraineeCommand.self]),
+            CommandGroup(name: "Trainer", subcommands: [Lint.self, Preview.self, Import.self, Report.self, Export.self, Reset.self, TraineeCommand.self, Enrol.self]),
             CommandGroup(
                 name: "Certification admin",
                 subcommands: [
                     EligibilityCommand.self, Issue.self, Renew.self, Revoke.self, Suspend.self, Reinstate.self,
-                    Certificate.self, Share.self, Unshare.self, StatusList.self, IssuerCommand.self, Keys.self, Audit.self, Serve.self,
+                    Certificate.self, Share.self, Unshare.self, StatusList.self, IssuerCommand.self, Keys.self, Audit.self, Serve.self, HostKeyCommand.self,
                 ]
             ),
             CommandGroup(name: "Verification", subcommands: [Verify.self, Trust.self, Sign.self]),

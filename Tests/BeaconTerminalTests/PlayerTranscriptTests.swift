@@ -53,6 +53,29 @@ import Testing
         try expectGolden(terminal.output, "crisis-and-help")
     }
 
+    @Test func aLineTypedAfterTheCrisisScreenAnswersTheScreenUnderneath() throws {
+        // A screen-reader user reads the crisis screen, then answers the menu: "1" opens module 1.
+        let terminal = MemoryTerminal(lines: ["!", "1"], width: 80)
+        let (player, _, _) = try makePlayer(terminal)
+        #expect(player.run() == .endOfInput)
+        let afterCrisis = try #require(terminal.output.components(separatedBy: "Crisis support").last)
+        #expect(afterCrisis.contains("Module 1 of 2 · Welcome"), "\(afterCrisis)")
+    }
+
+    @Test func halfTypedAnswersSurviveTheCrisisAndHelpScreens() throws {
+        // Into the quiz's first question, choose 2 but do not confirm, open ! and ? and come back.
+        let keys: [Key] = [.enter, .enter, .enter, .enter, .character("1"), .enter, .enter, .enter, .enter, .enter,
+                           .character("2"), .character("!"), .enter, .character("?"), .enter]
+        let terminal = MemoryTerminal(keys: keys, width: 80)
+        let (player, store, trainee) = try makePlayer(terminal)
+        #expect(player.run() == .endOfInput)
+        let screens = terminal.output.components(separatedBy: "\u{0C}\n")
+        #expect(screens.contains { $0.hasPrefix("Crisis support") } && screens.contains { $0.hasPrefix("Help") })
+        #expect(terminal.lastScreen.contains("Question 1 of 6") && terminal.lastScreen.contains("2. (chosen)"), "\(terminal.lastScreen)")
+        let attempt = try #require(try store.record(trainee: trainee.id, course: "sample").attempts["listening-check"]?.last)
+        #expect(attempt.answers.isEmpty, "nothing was submitted by opening the screens")
+    }
+
     @Test func invalidAnswersAreExplainedAndAskedAgain() throws {
         let lines = Array(wholeCourseAnswers.prefix(10)) + ["7", "x", "1", ""]
         let terminal = MemoryTerminal(lines: lines, width: 80)

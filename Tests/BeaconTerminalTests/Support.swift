@@ -70,8 +70,8 @@ let wholeCourseAnswers: [String] = [
     "", "",                              // continue: quiz intro
     "1", "", "1 4 2 3", "", "f", "", "a c d", "", "open questions", "", "1 3 4 5", "", "",
     "", "1", "",                         // continue: role-play content note, intro
-    "1", "",                             // opening: the open question
+    "2", "",                             // opening: the open question (second in this run's order)
     "It sounds like a lot. Are you thinking about suicide?", "",
-    "1", "", "",                         // safe-plan, then the debrief
+    "2", "", "",                         // safe-plan (second in this run's order), then the debrief
     "q",
 ]

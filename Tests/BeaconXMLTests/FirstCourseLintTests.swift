@@ -53,3 +53,38 @@ import Testing
         #expect(unreachable.first?.message.contains("mixed-end") == true)
     }
 }
+
+/// Reply samples pin a rubric down: the linter scores every one and fails the course when one
+/// scores otherwise than it says (issue 14).
+@Suite struct ReplySampleLintTests {
+    func lintSample(adding samples: String) throws -> [Diagnostic] {
+        let folder = try TemporaryFolder()
+        let course = try folder.copySample()
+        let modulePath = course + "/modules/listening.xml"
+        let original = try String(contentsOfFile: modulePath, encoding: .utf8)
+        let anchor = #"<sample scored="false">q</sample>"#
+        #expect(original.contains(anchor))
+        try original.replacingFirst(anchor, with: anchor + samples).write(toFile: modulePath, atomically: true, encoding: .utf8)
+        return lint(course + "/course.xml").diagnostics
+    }
+
+    @Test func theBundledSamplesAllScoreAsStated() throws {
+        #expect(try lintSample(adding: "").filter { $0.severity == .error }.isEmpty)
+    }
+
+    @Test func aSampleThatScoresOtherwiseFailsTheCourse() throws {
+        let diagnostics = try lintSample(adding: #"<sample meets="asks-directly">Do you ever think about ending it all?</sample>"#)
+        let problem = try #require(diagnostics.with(code: "B054").first, "\(diagnostics)")
+        #expect(problem.severity == .error)
+        #expect(problem.message.contains("misses asks-directly, which it should meet"), "\(problem.message)")
+        let leading = try lintSample(adding: #"<sample misses="asks-directly">You're thinking about suicide, aren't you?</sample>"#)
+        #expect(leading.with(code: "B054").first?.message.contains("meets asks-directly, which it should miss") == true, "\(leading)")
+    }
+
+    @Test func unscoredSamplesAndUnknownCriteriaAreChecked() throws {
+        let long = try lintSample(adding: #"<sample scored="false">This is a full sentence of a reply.</sample>"#)
+        #expect(long.with(code: "B054").first?.message.contains("long enough to be scored") == true, "\(long)")
+        let unknown = try lintSample(adding: #"<sample meets="asks-direct">Are you thinking about suicide?</sample>"#)
+        #expect(unknown.with(code: "B055").first?.help?.hasPrefix("did you mean 'asks-directly'?") == true, "\(unknown)")
+    }
+}

@@ -217,13 +217,21 @@ enum BestPath {
     enum Move { case choice(Int), reply(String) }
 
     static func find(in roleplay: Roleplay) -> [Move]? {
-        var seen = Set<RoleplayPosition>()
+        // A position with what was earned to reach it: the running scores stop at 0, so two paths
+        // to the same position can have earned different totals.
+        struct Visit: Hashable { var position: RoleplayPosition; var earned: [Int] }
+        var seen = Set<Visit>()
         func search(_ session: RoleplaySession, _ path: [Move]) -> [Move]? {
             if let ending = session.ending(in: roleplay) {
                 let full = session.competencyShares(in: roleplay).allSatisfy { $0.points == $0.outOf }
                 return ending.outcome == .good && full ? path : nil
             }
-            guard seen.insert(session.position).inserted, let scene = session.scene(in: roleplay) else { return nil }
+            // Raw totals, before the final 0...outOf: an early loss must keep two paths apart.
+            let raw = roleplay.assesses.map { assessment in
+                session.steps.flatMap { session.changes(of: $0, in: roleplay) }.filter { $0.competency.id == assessment.competency.id }.map(\.points).reduce(0, +)
+            }
+            let visit = Visit(position: session.position, earned: raw)
+            guard seen.insert(visit).inserted, let scene = session.scene(in: roleplay) else { return nil }
             switch scene.step {
             case .choices:
                 for offered in session.offeredChoices(in: roleplay) {

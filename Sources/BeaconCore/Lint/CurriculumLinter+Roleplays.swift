@@ -12,6 +12,8 @@ extension CurriculumLinter {
             }
             exploreRoleplay(roleplay, &context)
             checkExamples(roleplay, &context)
+            checkSamples(roleplay, &context)
+            checkChoiceLengths(roleplay, &context)
         }
     }
 
@@ -129,15 +131,36 @@ extension CurriculumLinter {
                 }
                 for criterion in reply.criteria {
                     criterion.scores.map(\.competency).forEach(checkAssessed)
-                    for pattern in criterion.patterns {
+                    for (pattern, kind) in criterion.patterns.map({ ($0, "pattern") }) + criterion.exclusions.map({ ($0, "unless pattern") }) {
                         if let problem = context.patternProblem(pattern) {
                             context.error(
                                 "B034",
-                                "pattern '\(pattern)' of criterion '\(criterion.id)' cannot be used: \(problem)",
+                                "\(kind) '\(pattern)' of criterion '\(criterion.id)' cannot be used: \(problem)",
                                 help: "fix the pattern; a plain phrase like 'sounds like' works as is",
                                 at: criterion.location
                             )
                         }
+                    }
+                    if criterion.patterns.isEmpty, criterion.keywords.allSatisfy({ KeywordMatch.words($0).isEmpty }) {
+                        ok = false
+                        context.error(
+                            "B055",
+                            "criterion '\(criterion.id)' in scene '\(scene.id)' has no pattern and no keyword, so no reply can meet it",
+                            help: "add a <pattern> or a <keyword> (words, found even with a typo)",
+                            at: criterion.location
+                        )
+                    }
+                }
+                let ids = Set(reply.criteria.map(\.id))
+                for sample in reply.samples {
+                    for id in sample.meets + sample.misses where !ids.contains(id) {
+                        let guess = nearest(id, in: ids).map { "did you mean '\($0)'? " } ?? ""
+                        context.error(
+                            "B055",
+                            "a sample in scene '\(scene.id)' names criterion '\(id)', which the reply does not have",
+                            help: guess + "the criteria here are: " + reply.criteria.map(\.id).joined(separator: ", "),
+                            at: sample.location
+                        )
                     }
                 }
             }
@@ -292,6 +315,44 @@ extension CurriculumLinter {
         )
     }
 
+    /// Every sample reply scores as its writer says: the criteria it names as met are met, the
+    /// ones it names as missed are missed, and one marked unscored is too short to score.
+    private func checkSamples(_ roleplay: Roleplay, _ context: inout LintContext) {
+        for scene in roleplay.scenes {
+            guard case .reply(let reply) = scene.step else { continue }
+            for sample in reply.samples {
+                let quoted = "\"" + (sample.text.count > 60 ? sample.text.prefix(57) + "…" : sample.text) + "\""
+                if Reply.isTooShort(sample.text) != !sample.scored {
+                    context.error(
+                        "B054",
+                        sample.scored
+                            ? "the sample \(quoted) in scene '\(scene.id)' is too short to be scored (under \(Reply.minimumWords) words)"
+                            : "the sample \(quoted) in scene '\(scene.id)' is marked scored=\"false\" but is long enough to be scored",
+                        help: sample.scored ? "make it a full reply, or mark it scored=\"false\"" : "remove scored=\"false\", or shorten the sample",
+                        at: sample.location
+                    )
+                    continue
+                }
+                guard sample.scored else { continue }
+                let met = Set(reply.metCriteria(by: sample.text).map { reply.criteria[$0].id })
+                let wronglyMissed = sample.meets.filter { !met.contains($0) }
+                let wronglyMet = sample.misses.filter { met.contains($0) }
+                guard !wronglyMissed.isEmpty || !wronglyMet.isEmpty else { continue }
+                var parts: [String] = []
+                if !wronglyMissed.isEmpty { parts.append("misses " + wronglyMissed.joined(separator: ", ") + ", which it should meet") }
+                if !wronglyMet.isEmpty { parts.append("meets " + wronglyMet.joined(separator: ", ") + ", which it should miss") }
+                context.error(
+                    "B054",
+                    "the sample \(quoted) in scene '\(scene.id)' " + parts.joined(separator: ", and "),
+                    help: wronglyMet.isEmpty
+                        ? "widen a pattern or add a keyword so such a reply counts"
+                        : "add an <unless> pattern for this form, or narrow the pattern that matches it",
+                    at: sample.location
+                )
+            }
+        }
+    }
+
     /// A model answer should show what the rubric rewards, not what it penalises.
     private func checkExamples(_ roleplay: Roleplay, _ context: inout LintContext) {
         for scene in roleplay.scenes {
@@ -341,4 +402,29 @@ public func nearest(_ id: String, in candidates: Set<String>) -> String? {
     let scored = candidates.sorted().map { ($0, distance(target, Array($0))) }
     guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, id.count / 3) else { return nil }
     return best.0
+}
+
+extension CurriculumLinter {
+    /// A trainee should not be able to pass by picking the longest reply. Warns when, in three
+    /// quarters or more of a role-play's choice scenes (at least three), the choice that earns
+    /// the most is also the longest to read.
+    func checkChoiceLengths(_ roleplay: Roleplay, _ context: inout LintContext) {
+        var scenes = 0, longestIsBest = 0
+        for scene in roleplay.scenes {
+            guard case .choices(let choices) = scene.step, choices.count > 1 else { continue }
+            let points = choices.map { $0.scores.map(\.points).reduce(0, +) }
+            guard let best = points.max(), points.filter({ $0 == best }).count == 1 else { continue }
+            scenes += 1
+            let lengths = choices.map { $0.say.plainText.count }
+            let bestIndex = points.firstIndex(of: best)!
+            if lengths.enumerated().allSatisfy({ $0.offset == bestIndex || $0.element < lengths[bestIndex] }) { longestIsBest += 1 }
+        }
+        guard scenes >= 3, longestIsBest * 4 >= scenes * 3 else { return }
+        context.warning(
+            "B056",
+            "in \(longestIsBest) of the \(scenes) choice scenes of role-play '\(roleplay.id)', the best choice is also the longest",
+            help: "a trainee could pass by length alone: make some weaker choices longer, or some best choices shorter",
+            at: roleplay.location
+        )
+    }
 }

@@ -135,6 +135,8 @@ public struct Reply: Hashable, Sendable {
     public var criteria: [Criterion] = []
     /// A model answer, shown after the trainee replies.
     public var example: String?
+    /// Replies with the criteria each must meet and miss; the linter scores every one.
+    public var samples: [ReplySample] = []
     public var next: Reference
     public var location: SourceLocation
 
@@ -144,12 +146,33 @@ public struct Reply: Hashable, Sendable {
     }
 }
 
-/// One rubric row: met when any pattern is found in the reply.
+/// A reply a trainer wrote to pin the rubric down: what it must meet and miss, or that it is
+/// too short to be scored at all.
+public struct ReplySample: Hashable, Sendable {
+    public var text: String
+    public var meets: [String] = []
+    public var misses: [String] = []
+    /// False for a reply the player must answer with "say a little more" instead of a score.
+    public var scored = true
+    public var location: SourceLocation
+
+    public init(text: String, location: SourceLocation) {
+        self.text = text
+        self.location = location
+    }
+}
+
+/// One rubric row: met when a pattern or keyword is found in the reply and no exclusion is.
 public struct Criterion: Hashable, Sendable {
     public var id: String
     public var label: String
     /// Regular expressions, matched case-insensitively anywhere in the reply.
     public var patterns: [String] = []
+    /// Words or phrases found even when misspelt by a letter or two ("sucide", "thinkin").
+    public var keywords: [String] = []
+    /// Regular expressions for what does not meet the criterion though it matches: leading,
+    /// negated or minimising forms ("you're not thinking about suicide, are you?").
+    public var exclusions: [String] = []
     public var scores: [ScoreChange] = []
     public var ifMet: [Inline]?
     public var ifMissed: [Inline]?

@@ -5,6 +5,14 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
 
     public init(seed: UInt64) { state = seed }
 
+    /// A seed mixed with a text (FNV-1a of its bytes): stable across runs and machines, unlike
+    /// `hashValue`, so the same base seed gives each scene or role-play its own sequence.
+    public init(seed: UInt64, mixing text: String) {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        state = seed ^ hash
+    }
+
     public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state

@@ -57,6 +57,17 @@ public struct RoleplaySession: Hashable, Sendable {
         return roleplay.availableChoices(choices, scores: position.scores)
     }
 
+    /// The offered choices in the order a run with `seed` shows them in this scene: shuffled, so
+    /// the best reply is not always in the same place, and the same every time the run resumes.
+    /// Without a seed (runs recorded before choice orders were), the written order.
+    public func displayedChoices(in roleplay: Roleplay, seed: UInt64?) -> [(index: Int, choice: Choice)] {
+        let offered = offeredChoices(in: roleplay)
+        guard let seed else { return offered }
+        // Mixed with the scene id, so each scene of a run has its own order.
+        var random = SeededRandom(seed: seed, mixing: sceneId)
+        return offered.shuffled(using: &random)
+    }
+
     /// Takes the choice with this written index (as listed by `offeredChoices`).
     @discardableResult
     public mutating func choose(_ index: Int, in roleplay: Roleplay) throws -> Outcome {
@@ -92,10 +103,20 @@ public struct RoleplaySession: Hashable, Sendable {
     private mutating func record(reply: Reply, met: [Int], scene: String, in roleplay: Roleplay) -> Outcome {
         let changes = met.flatMap { reply.criteria[$0].scores }
         apply(.reply(met: met), scene: scene, changes: changes, next: reply.next.id, in: roleplay)
-        let feedback = reply.criteria.enumerated().compactMap { index, criterion in
-            met.contains(index) ? criterion.ifMet : criterion.ifMissed
+        return Outcome(feedback: Self.feedback(reply, met: met), changes: changes)
+    }
+
+    /// What the trainee is told about a scored reply. "You held back from advice" is praise, and
+    /// praise for avoiding a harm is only given to a reply that did some good and no harm: a
+    /// harmful or empty reply never hears that it did well.
+    public static func feedback(_ reply: Reply, met: [Int]) -> [[Inline]] {
+        let harmed = met.contains { reply.criteria[$0].points < 0 }
+        let helped = met.contains { reply.criteria[$0].points > 0 }
+        return reply.criteria.enumerated().compactMap { index, criterion in
+            if met.contains(index) { return criterion.ifMet }
+            if criterion.points < 0 { return helped && !harmed ? criterion.ifMissed : nil }
+            return criterion.ifMissed
         }
-        return Outcome(feedback: feedback, changes: changes)
     }
 
     private mutating func apply(_ move: Move, scene: String, changes: [ScoreChange], next: String, in roleplay: Roleplay) {
@@ -117,7 +138,63 @@ public struct RoleplaySession: Hashable, Sendable {
     }
 
     /// Share of full marks per assessed competency, for the debrief.
+    ///
+    /// These are the points the path earned: every gain and loss added up, and only the total
+    /// kept within 0…outOf. (The running scores that conditions see stop at 0 on the way, so a
+    /// loss at the first step would otherwise be forgotten by the end.)
     public func competencyShares(in roleplay: Roleplay) -> [(competency: String, points: Int, outOf: Int)] {
-        zip(roleplay.assesses, position.scores).map { ($0.competency.id, $1, $0.outOf) }
+        var totals = [Int](repeating: 0, count: roleplay.assesses.count)
+        for step in steps {
+            for change in changes(of: step, in: roleplay) {
+                guard let index = roleplay.assesses.firstIndex(where: { $0.competency.id == change.competency.id }) else { continue }
+                totals[index] += change.points
+            }
+        }
+        return zip(roleplay.assesses, totals).map { ($0.competency.id, min(max($1, 0), $0.outOf), $0.outOf) }
+    }
+
+    /// The score changes a step made, as written in the role-play (routes make none).
+    public func changes(of step: Step, in roleplay: Roleplay) -> [ScoreChange] {
+        guard let scene = roleplay.scene(step.scene) else { return [] }
+        switch (step.move, scene.step) {
+        case (.choice(let index), .choices(let choices)) where choices.indices.contains(index):
+            return choices[index].scores
+        case (.reply(let met), .reply(let reply)):
+            return met.filter { reply.criteria.indices.contains($0) }.flatMap { reply.criteria[$0].scores }
+        default:
+            return []
+        }
+    }
+
+    /// What the path did well and what to try next time, from the moves actually made: the
+    /// feedback of choices that earned or lost points, and of the reply criteria met or missed.
+    public func lessons(in roleplay: Roleplay) -> (wentWell: [[Inline]], tryNext: [[Inline]]) {
+        var wentWell: [[Inline]] = [], tryNext: [[Inline]] = []
+        func add(_ text: [Inline]?, to list: inout [[Inline]]) {
+            guard let text, !text.isEmpty, !list.contains(text) else { return }
+            list.append(text)
+        }
+        for step in steps {
+            guard let scene = roleplay.scene(step.scene) else { continue }
+            switch (step.move, scene.step) {
+            case (.choice(let index), .choices(let choices)) where choices.indices.contains(index):
+                let points = choices[index].scores.map(\.points).reduce(0, +)
+                if points > 0 { add(choices[index].feedback, to: &wentWell) }
+                if points < 0 { add(choices[index].feedback, to: &tryNext) }
+            case (.reply(let met), .reply(let reply)):
+                for (index, criterion) in reply.criteria.enumerated() {
+                    if met.contains(index), criterion.points < 0 {
+                        add(criterion.ifMet, to: &tryNext)
+                    } else if met.contains(index) {
+                        add(criterion.ifMet, to: &wentWell)
+                    } else if criterion.points > 0 {
+                        add(criterion.ifMissed, to: &tryNext)
+                    }
+                }
+            default:
+                continue
+            }
+        }
+        return (wentWell, tryNext)
     }
 }

@@ -5,25 +5,29 @@ public final class MemoryTerminal: Terminal {
     public let isInteractive: Bool
     public let usesColour = false
     public var width: Int
+    public var height: Int
     /// What was written, screens separated by a form feed in interactive mode.
     public private(set) var output = ""
     private var keys: [Key]
     private var lines: [String]
 
     /// A linear terminal fed these lines.
-    public init(lines: [String], width: Int = 80) {
+    public init(lines: [String], width: Int = 80, height: Int = 1_000) {
         isInteractive = false
         self.lines = lines
         keys = []
         self.width = width
+        self.height = height
     }
 
     /// An interactive terminal fed these keys.
-    public init(keys: [Key], width: Int = 80) {
+    /// `height` is large by default, so only tests about small windows see scrolling.
+    public init(keys: [Key], width: Int = 80, height: Int = 1_000) {
         isInteractive = true
         self.keys = keys
         lines = []
         self.width = width
+        self.height = height
     }
 
     public func write(_ text: String) { output += text }

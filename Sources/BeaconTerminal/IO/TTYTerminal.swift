@@ -42,6 +42,13 @@ public final class TTYTerminal: Terminal {
         return 80
     }
 
+    public var height: Int {
+        if let rows = ProcessInfo.processInfo.environment["LINES"].flatMap(Int.init), rows > 5 { return rows }
+        var size = winsize()
+        if ioctl(output, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 5 { return Int(size.ws_row) }
+        return 24
+    }
+
     public func write(_ text: String) {
         var bytes = Array(text.utf8)
         if isInteractive {
@@ -68,14 +75,12 @@ public final class TTYTerminal: Terminal {
             if ready == 0 { continue }
             if ready < 0 { if errno == EINTR { continue } else { return .endOfInput } }
             guard let byte = readByte() else { return .endOfInput }
-            switch byte {
-            case 0x03: return .interrupt
-            case 0x04: return .endOfInput
-            case 0x0D, 0x0A: return .enter
-            case 0x7F, 0x08: return .backspace
-            case 0x1B: return escapeSequence()
-            default:
-                return decodeCharacter(startingWith: byte).map(Key.character) ?? .escape
+            return KeyDecoder.key(first: byte) { timeout in
+                if let timeout {
+                    var more = pollfd(fd: input, events: Int16(POLLIN), revents: 0)
+                    guard poll(&more, 1, Int32(timeout)) > 0 else { return nil }
+                }
+                return readByte()
             }
         }
     }
@@ -102,26 +107,6 @@ public final class TTYTerminal: Terminal {
             if count < 0, errno == EINTR { continue }
             return nil
         }
-    }
-
-    /// Arrow keys arrive as ESC [ A…D; a lone ESC is the escape key.
-    private func escapeSequence() -> Key {
-        var poller = pollfd(fd: input, events: Int16(POLLIN), revents: 0)
-        guard poll(&poller, 1, 30) > 0, readByte() == UInt8(ascii: "["), let final = readByte() else { return .escape }
-        switch final {
-        case UInt8(ascii: "A"): return .up
-        case UInt8(ascii: "B"): return .down
-        case UInt8(ascii: "C"): return .right
-        case UInt8(ascii: "D"): return .left
-        default: return .escape
-        }
-    }
-
-    private func decodeCharacter(startingWith first: UInt8) -> Character? {
-        var bytes = [first]
-        let extra = first >= 0xF0 ? 3 : first >= 0xE0 ? 2 : first >= 0xC0 ? 1 : 0
-        for _ in 0..<extra { if let next = readByte() { bytes.append(next) } }
-        return String(decoding: bytes, as: UTF8.self).first
     }
 }
 

@@ -4,6 +4,7 @@ public enum Key: Hashable, Sendable {
     case enter
     case backspace
     case up, down, left, right
+    case pageUp, pageDown
     case escape
     /// Ctrl-C.
     case interrupt
@@ -24,6 +25,8 @@ public protocol Terminal: AnyObject {
     var usesColour: Bool { get }
     /// Columns to wrap text to.
     var width: Int { get }
+    /// Rows of the window, so a tall screen can scroll within it instead of off the top.
+    var height: Int { get }
     func write(_ text: String)
     /// Interactive mode: the next key.
     func readKey() -> Key

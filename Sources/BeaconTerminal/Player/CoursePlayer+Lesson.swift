@@ -14,8 +14,8 @@ extension CoursePlayer {
             try store.saveLessonPage(trainee: trainee.id, course: stamp, lesson: lesson.id, page: page, completed: false, at: options.now())
             try active()
             let content = lesson.pages[page]
-            var body: [String] = []
-            if let heading = content.heading { body += [theme.title(heading), ""] }
+            var body: [Para] = []
+            if let heading = content.heading { body += wrap(theme.title(heading)) + [.blank] }
             body += render(content.blocks)
             let last = page == lesson.pages.count - 1
             let screen = Screen(

@@ -7,7 +7,7 @@ extension CoursePlayer {
     func courseMenu() throws {
         let progress = try progress()
         let resume = progress.resume.flatMap { id in progress.modules.lazy.flatMap(\.items).first { $0.id == id } }
-        var body: [String] = []
+        var body: [Para] = []
         let done = "\(progress.modules.filter(\.isDone).count) of \(progress.modules.count) modules done"
         body += wrap(options.recordsProgress
             ? "Trainee: \(trainee.name) · \(progress.activeMinutes) min active · \(done)"
@@ -23,7 +23,10 @@ extension CoursePlayer {
             var line = "\(module.number). \(module.title) · \(module.done) of \(module.total) items done"
             if module.isDone { line += " · done" }
             if !module.waitingFor.isEmpty, !options.ignorePrerequisites {
-                line += " · opens after: " + module.waitingFor.compactMap { course.module($0)?.title }.joined(separator: ", ")
+                // Numbers, not titles: the final module waits for all the others, which would
+                // take a dozen lines at 40 columns. Opening it names them in full.
+                let numbers = module.waitingFor.compactMap { id in course.modules.firstIndex { $0.id == id }.map { $0 + 1 } }
+                line += " · opens after " + (numbers.count == 1 ? "module " : "modules ") + numberRanges(numbers)
             }
             body += wrap(line, first: "  ", rest: "     ")
         }
@@ -62,7 +65,7 @@ extension CoursePlayer {
         while true {
             let progress = try progress()
             guard let state = progress.modules.first(where: { $0.id == module.id }) else { return }
-            var body: [String] = []
+            var body: [Para] = []
             if !module.summary.isEmpty { body += wrap(theme.inline(module.summary)) + [""] }
             for (number, item) in state.items.enumerated() {
                 body += wrap(label(item), first: "  \(number + 1). ", rest: "     ")
@@ -93,21 +96,10 @@ extension CoursePlayer {
 
     /// "Quiz: Listening check — in progress, best 60%, 1 attempt" in words, never colour alone.
     func label(_ item: CourseProgress.Item) -> String {
-        let kind = switch item.kind {
-        case "lesson": "Lesson"
-        case "quiz": "Quiz"
-        default: "Role-play"
-        }
-        var status = switch item.status {
-        case .notStarted: "not started"
-        case .inProgress: "in progress"
-        case .notPassed: "not passed yet"
-        case .attemptsUsed: "no attempts left"
-        case .done: "done"
-        }
+        var status = item.status.words
         if let best = item.bestScore { status += ", best \(percent(best))" }
         if let attempts = item.attempts, attempts > 0 { status += ", \(attempts) attempt\(attempts == 1 ? "" : "s")" }
-        let text = "\(kind): \(item.title) (\(status))"
+        let text = "\(item.kindInWords): \(item.title) (\(status))"
         return item.status == .done ? theme.good(text) : text
     }
 }
@@ -116,3 +108,20 @@ func percent(_ share: Double) -> String { "\(Int((share * 100).rounded()))%" }
 
 /// "1-4" for the number keys of four entries; "1" when there is only one.
 func numberKeys(_ count: Int) -> String { count == 1 ? "1" : "1-\(count)" }
+
+/// "1-4, 6 and 9" for [1, 2, 3, 4, 6, 9].
+func numberRanges(_ numbers: [Int]) -> String {
+    var runs: [String] = []
+    var start: Int?, previous: Int?
+    for number in numbers.sorted() + [Int.max] {
+        if let last = previous, number == last + 1 {
+            previous = number
+            continue
+        }
+        if let first = start, let last = previous { runs.append(first == last ? "\(first)" : "\(first)-\(last)") }
+        start = number
+        previous = number
+    }
+    guard runs.count > 1 else { return runs.first ?? "" }
+    return runs.dropLast().joined(separator: ", ") + " and " + runs.last!
+}

@@ -15,11 +15,17 @@ extension CoursePlayer {
             attemptId = open.id
         } else {
             let finished = attempts.filter { $0.finishedAt != nil }
-            guard try mayStart(quiz, finished: finished) else { return }
+            // The last attempt, rebuilt from its seed and answers, so it can be reviewed first.
+            let previous = finished.last.map { last in
+                var replayed = QuizSession(quiz: quiz, seed: last.seed)
+                for answer in last.answers { _ = try? replayed.answer(answer.response, to: answer.questionId, in: quiz) }
+                return replayed
+            }
+            guard try mayStart(quiz, finished: finished, previous: previous) else { return }
             _ = try contentNote(quiz.contentNote, before: quiz.title)
             let seed = random.next()
             session = QuizSession(quiz: quiz, seed: seed)
-            try introduce(quiz, session: session, attempt: finished.count + 1)
+            try introduce(quiz, session: session, attempt: finished.count + 1, previous: previous)
             attemptId = try store.startAttempt(
                 trainee: trainee.id, course: stamp, quiz: quiz.id, seed: seed, questionIds: session.questionIds, at: options.now()
             )
@@ -42,7 +48,7 @@ extension CoursePlayer {
         if passed {
             body += wrap(theme.good("Passed.") + " Well done.")
         } else {
-            body += wrap(theme.warn("Not passed this time.") + " Look back over the rationales; they say why each answer is right.")
+            body += wrap(theme.warn("Not passed this time.") + " Press r to review your answers: each shows the right one and why.")
             if let left = quiz.attemptsLeft(afterFinishing: finishedCount) {
                 body += wrap(left == 0 ? "You have no attempts left; your trainer can talk it through with you." : "Attempts left: \(left).")
             }
@@ -50,42 +56,112 @@ extension CoursePlayer {
                 body += wrap("You can try again after \(describe(cooldown)).")
             }
         }
-        try pause(Screen(heading: "Quiz finished: \(quiz.title)", body: body, keys: "Enter continue"))
+        // Reviewing comes before any next attempt: the answers, the right ones and why.
+        let review = try ask({ _ in Screen(heading: "Quiz finished: \(quiz.title)", body: body, keys: "Enter continue · r review your answers") },
+                             kind: .command(entries: 0)) { line -> Result<Bool, Problem> in
+            switch line.lowercased() {
+            case "", "n": .success(false)
+            case "r": .success(true)
+            default: .failure(Problem("Press Enter to continue, or r to review your answers."))
+            }
+        }
+        if review { try reviewAttempt(quiz, session: session) }
     }
 
-    /// Whether another attempt may start; says why not when it may not.
-    private func mayStart(_ quiz: Quiz, finished: [QuizAttemptRecord]) throws -> Bool {
-        if quiz.attemptsLeft(afterFinishing: finished.count) == 0 {
-            try pause(Screen(
-                heading: "Quiz: \(quiz.title)",
-                body: wrap("You have used all \(quiz.attempts ?? 0) attempts. Your best score was \(percent(finished.compactMap(\.score).max() ?? 0)). Talk to your trainer about what comes next."),
-                keys: "Enter back"
-            ))
-            return false
+    /// Each question of the attempt in turn: what was asked, the trainee's answer, the right
+    /// answer and the rationale. Nothing is answered again here.
+    private func reviewAttempt(_ quiz: Quiz, session: QuizSession) throws {
+        let ids = session.questionIds
+        var index = 0
+        while index < ids.count {
+            guard let question = quiz.allQuestions.first(where: { $0.id == ids[index] }), let answer = session.answers[ids[index]] else {
+                index += 1
+                continue
+            }
+            var body = wrap(theme.inline(question.prompt)) + [""]
+            body += wrap(describe(answer.response, question), first: "Your answer: ", rest: "  ")
+            let verdict = answer.scored.isCorrect ? theme.good("Correct.") : answer.scored.credit > 0 ? theme.warn("Partly right: \(percent(answer.scored.credit)).") : theme.warn("Not right.")
+            body += wrap(verdict)
+            if !answer.scored.isCorrect, let right = rightAnswer(question) { body += wrap(right, first: "The answer: ", rest: "  ") }
+            if let rationale = question.rationale { body += [""] + wrap(theme.title("Why: ") + theme.inline(rationale)) }
+            let last = index == ids.count - 1
+            let step = try ask({ _ in
+                Screen(heading: "Review: \(quiz.title) · question \(index + 1) of \(ids.count)", body: body,
+                       keys: (last ? "Enter finish the review" : "Enter or n next") + (index > 0 ? " · p previous" : ""))
+            }, kind: .command(entries: 0)) { line -> Result<Int, Problem> in
+                switch line {
+                case "", "n": .success(1)
+                case "p": .success(-1)
+                default: .failure(Problem("Press Enter for the next question, p for the previous one, or q for the menu."))
+                }
+            }
+            index = max(0, index + step)
         }
-        if let cooldown = quiz.cooldown, let last = finished.compactMap(\.finishedAt).max(),
+    }
+
+    /// A stored answer in words, as the trainee gave it.
+    private func describe(_ response: Response, _ question: Question) -> String {
+        switch (response, question.kind) {
+        case (.choice(let id), .singleChoice(let options, _)):
+            return options.first { $0.id == id }?.text ?? id
+        case (.choices(let ids), .multipleResponse(let options, _, _)):
+            let texts = options.filter { ids.contains($0.id) }.map(\.text)
+            return texts.isEmpty ? "(none chosen)" : texts.joined(separator: "; ")
+        case (.truth(let value), _):
+            return value ? "True" : "False"
+        case (.text(let text), _):
+            return text
+        case (.order(let order), .ordering(let items, _)):
+            return order.compactMap { items.indices.contains($0) ? items[$0] : nil }.joined(separator: " → ")
+        case (.matches(let rights), .matching(let pairs, _, _)):
+            return zip(pairs, rights).map { "\($0.left) → \($1)" }.joined(separator: "; ")
+        default:
+            return "(not shown)"
+        }
+    }
+
+    /// Whether another attempt may start; says why not when it may not. The last attempt can
+    /// still be reviewed from that screen: waiting out a cooldown is when it helps most.
+    private func mayStart(_ quiz: Quiz, finished: [QuizAttemptRecord], previous: QuizSession?) throws -> Bool {
+        var reason: String?
+        if quiz.attemptsLeft(afterFinishing: finished.count) == 0 {
+            reason = "You have used all \(quiz.attempts ?? 0) attempts. Your best score was \(percent(finished.compactMap(\.score).max() ?? 0)). Talk to your trainer about what comes next."
+        } else if let cooldown = quiz.cooldown, let last = finished.compactMap(\.finishedAt).max(),
             let ready = Calendar(identifier: .gregorian).date(byAdding: cooldown.dateComponents, to: last), ready > options.now()
         {
             let formatter = DateFormatter()
             formatter.dateStyle = .medium
             formatter.timeStyle = .short
-            try pause(Screen(
-                heading: "Quiz: \(quiz.title)",
-                body: wrap("You can start your next attempt after \(formatter.string(from: ready)). A break between attempts helps the learning settle."),
-                keys: "Enter back"
-            ))
-            return false
+            reason = "You can start your next attempt after \(formatter.string(from: ready)). A break between attempts helps the learning settle."
         }
-        return true
+        guard let reason else { return true }
+        try offerReview(Screen(heading: "Quiz: \(quiz.title)", body: wrap(reason), keys: "Enter back"), of: quiz, previous: previous, quit: "menu")
+        return false
     }
 
-    private func introduce(_ quiz: Quiz, session: QuizSession, attempt: Int) throws {
+    /// Shows `screen`; with a previous attempt, r reviews it first (and comes back here).
+    private func offerReview(_ screen: Screen, of quiz: Quiz, previous: QuizSession?, quit: String) throws {
+        guard let previous else { return try pause(screen, quit: quit) }
+        var shown = screen
+        shown.keys += " · r review your last attempt"
+        while try ask({ _ in shown }, kind: .command(entries: 0), quit: quit, parse: { line -> Result<Bool, Problem> in
+            switch line.lowercased() {
+            case "": .success(false)
+            case "r": .success(true)
+            default: .failure(Problem("Press Enter to go on, or r to review your last attempt."))
+            }
+        }) {
+            try reviewAttempt(quiz, session: previous)
+        }
+    }
+
+    private func introduce(_ quiz: Quiz, session: QuizSession, attempt: Int, previous: QuizSession?) throws {
         var body = wrap("\(session.questionIds.count) questions · pass mark \(percent(quiz.passMark)) · attempt \(attempt)" + (quiz.attempts.map { " of \($0)" } ?? ""))
         if !quiz.instructions.isEmpty { body += [""] + wrap(theme.inline(quiz.instructions)) }
         body += [""] + wrap(options.recordsProgress
             ? "Each answer is saved as you give it; you can leave and come back to the same question."
             : "This is a preview: answers are scored as a trainee's would be, and nothing is recorded.")
-        try pause(Screen(heading: "Quiz: \(quiz.title)", body: body, keys: "Enter start"), quit: "back")
+        try offerReview(Screen(heading: "Quiz: \(quiz.title)", body: body, keys: "Enter start"), of: quiz, previous: previous, quit: "back")
     }
 
     /// Shows a question and reads an answer of the right kind.
@@ -131,7 +207,7 @@ extension CoursePlayer {
             }
         case .shortAnswer:
             return try ask({ draft in
-                Screen(heading: heading, body: prompt + ["", "Your answer: " + draft], keys: "type your answer, then Enter")
+                Screen(heading: heading, body: prompt + [.blank] + self.wrap(draft, first: "Your answer: ", rest: "  "), keys: "type your answer, then Enter")
             }, kind: .text) { line in
                 line.trimmingCharacters(in: .whitespaces).isEmpty ? .failure(Problem("Type an answer, then press Enter.")) : .success(.text(line))
             }
@@ -175,8 +251,8 @@ extension CoursePlayer {
     }
 
     /// Numbered options; in the interactive mode the current selection is marked in words.
-    func numbered(_ texts: [String], selected: Set<Int> = [], boxes: Bool = false) -> [String] {
-        texts.enumerated().flatMap { index, text -> [String] in
+    func numbered(_ texts: [String], selected: Set<Int> = [], boxes: Bool = false) -> [Para] {
+        texts.enumerated().flatMap { index, text -> [Para] in
             let mark: String
             if boxes {
                 mark = selected.contains(index + 1) ? "[x] " : "[ ] "
@@ -188,7 +264,7 @@ extension CoursePlayer {
     }
 
     private func showFeedback(_ question: Question, scored: ScoredResponse, heading: String) throws {
-        var body: [String] = []
+        var body: [Para] = []
         if scored.isCorrect {
             body += wrap(theme.good("Correct."))
         } else if scored.credit > 0 {
@@ -207,8 +283,9 @@ extension CoursePlayer {
         switch question.kind {
         case .singleChoice(let options, _): options.first { $0.singleChoiceCredit >= 1 }?.text
         case .multipleResponse(let options, _, _): options.filter(\.isRightResponse).map(\.text).joined(separator: "; ")
-        case .trueFalse(let answer, let whenTrue, let whenFalse):
-            (answer ? "True" : "False") + { let text = theme.inline(answer ? whenTrue : whenFalse); return text.isEmpty ? "" : ". " + text }()
+        // The feedback for the right answer speaks to someone who chose it ("Right. …"), so the
+        // answer alone is shown to someone who did not.
+        case .trueFalse(let answer, _, _): answer ? "True." : "False."
         case .shortAnswer(let answer): answer.accepts.first { $0.credit >= 1 && $0.match != .regex }?.text
         case .ordering(let items, _): items.joined(separator: " → ")
         case .matching(let pairs, _, _): pairs.map { "\($0.left) → \($0.right)" }.joined(separator: "; ")

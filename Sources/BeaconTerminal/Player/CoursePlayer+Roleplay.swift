@@ -8,13 +8,16 @@ extension CoursePlayer {
         let runs = try store.record(trainee: trainee.id, course: course.id).runs[roleplay.id, default: []]
         var session = RoleplaySession(roleplay: roleplay)
         let runId: Int64
+        let seed: UInt64?
         if let open = runs.last(where: { $0.finishedAt == nil }) {
             for step in open.steps { try session.replay(step.move, in: roleplay) }
             runId = open.id
+            seed = open.seed
         } else {
             _ = try contentNote(roleplay.contentNote, before: roleplay.title)
             try introduce(roleplay)
-            runId = try store.startRun(trainee: trainee.id, course: stamp, roleplay: roleplay.id, at: options.now())
+            seed = newRunSeed(roleplay, runsBefore: runs.count)
+            runId = try store.startRun(trainee: trainee.id, course: stamp, roleplay: roleplay.id, seed: seed, at: options.now())
             // Routes at the start may already have moved the run on.
             try store.saveSteps(run: runId, steps: session.steps, from: 0, at: options.now())
         }
@@ -25,7 +28,7 @@ extension CoursePlayer {
             let said: String
             switch scene.step {
             case .choices:
-                let offered = session.offeredChoices(in: roleplay)
+                let offered = session.displayedChoices(in: roleplay, seed: seed)
                 let lines = sceneLines(scene, session: session, roleplay: roleplay)
                 let picked = try ask({ draft in
                     Screen(
@@ -43,25 +46,28 @@ extension CoursePlayer {
                 outcome = try session.choose(picked, in: roleplay)
             case .reply(let reply):
                 let lines = sceneLines(scene, session: session, roleplay: roleplay)
+                let instruction = wrap(theme.inline(reply.prompt))
                 let text = try ask({ draft in
                     Screen(
                         heading: "Role-play: \(roleplay.title)",
-                        body: lines + [""] + self.wrap(self.theme.inline(reply.prompt)) + ["", "You say: " + draft],
+                        body: lines + [.blank] + instruction + [.blank] + self.wrap(draft, first: "You say: ", rest: "  "),
                         keys: "type your reply, then Enter (your words are not stored)"
                     )
                 }, kind: .text, quit: pauseLabel) { line -> Result<String, Problem> in
-                    line.trimmingCharacters(in: .whitespaces).isEmpty ? .failure(Problem("Type what you would say, then press Enter.")) : .success(line)
+                    if line.trimmingCharacters(in: .whitespaces).isEmpty { return .failure(Problem("Type what you would say, then press Enter.")) }
+                    // Too short to mean anything: ask for more rather than score it (and never praise it).
+                    if Reply.isTooShort(line) {
+                        return .failure(Problem("Say a little more: write the words you would actually say to \(roleplay.persona.name), as a full sentence or two."))
+                    }
+                    return .success(line)
                 }
-                said = text
                 outcome = try session.reply(text, in: roleplay)
-                if let example = reply.example {
-                    try saveAndShow(outcome, said: said, example: example, run: runId, session: session, from: saved, roleplay: roleplay)
-                    continue
-                }
+                try saveAndShow(outcome, said: text, typed: true, example: reply.example, run: runId, session: session, from: saved, roleplay: roleplay)
+                continue
             case .routes:
                 return  // routes are followed by the session; reaching here means a stuck scene
             }
-            try saveAndShow(outcome, said: said, example: nil, run: runId, session: session, from: saved, roleplay: roleplay)
+            try saveAndShow(outcome, said: said, typed: false, example: nil, run: runId, session: session, from: saved, roleplay: roleplay)
         }
         guard let ending = session.ending(in: roleplay) else { return }
         var scores: [String: Int] = [:]
@@ -71,16 +77,25 @@ extension CoursePlayer {
     }
 
     private func saveAndShow(
-        _ outcome: RoleplaySession.Outcome, said: String, example: String?, run: Int64,
+        _ outcome: RoleplaySession.Outcome, said: String, typed: Bool, example: String?, run: Int64,
         session: RoleplaySession, from first: Int, roleplay: Roleplay
     ) throws {
         try store.saveSteps(run: run, steps: session.steps, from: first, at: options.now())
         try active()
-        var body = wrap("You said: " + said)
-        body.append("")
+        // A typed reply was just shown as it was typed (linear mode echoes it); say it once.
+        var body = typed && !terminal.isInteractive ? [] : wrap("You said: " + said) + [""]
         for feedback in outcome.feedback where !feedback.isEmpty { body += wrap(theme.inline(feedback)) }
-        let changes = outcome.changes.map { change in
-            "\(change.points >= 0 ? "+" : "")\(change.points) \(course.competency(change.competency.id)?.title ?? change.competency.id)"
+        // One figure per competency, however many criteria or scores touched it.
+        var totals: [(id: String, points: Int)] = []
+        for change in outcome.changes {
+            if let index = totals.firstIndex(where: { $0.id == change.competency.id }) {
+                totals[index].points += change.points
+            } else {
+                totals.append((change.competency.id, change.points))
+            }
+        }
+        let changes = totals.map { total in
+            "\(total.points >= 0 ? "+" : "")\(total.points) \(course.competency(total.id)?.title ?? total.id)"
         }
         if !changes.isEmpty { body += [""] + wrap("Scores: " + changes.joined(separator: ", ")) }
         if let example { body += [""] + wrap(theme.title("One way to say it: ") + example) }
@@ -102,7 +117,7 @@ extension CoursePlayer {
 
     /// The lines of the current scene, preceded by those of scenes the run passed through on
     /// routes since the last move, so nothing the persona says is skipped.
-    private func sceneLines(_ scene: Scene, session: RoleplaySession, roleplay: Roleplay) -> [String] {
+    private func sceneLines(_ scene: Scene, session: RoleplaySession, roleplay: Roleplay) -> [Para] {
         var scenes: [Scene] = []
         for step in session.steps.reversed() {
             guard case .route = step.move, let passed = roleplay.scene(step.scene) else { break }
@@ -112,8 +127,8 @@ extension CoursePlayer {
         return scenes.flatMap { lines($0.lines, persona: roleplay.persona.name) }
     }
 
-    private func lines(_ lines: [Line], persona: String) -> [String] {
-        lines.flatMap { line -> [String] in
+    private func lines(_ lines: [Line], persona: String) -> [Para] {
+        lines.flatMap { line -> [Para] in
             switch line.speaker {
             case .persona: wrap(theme.inline(line.text), first: theme.accent(persona) + ": ", rest: "  ")
             case .narrator: wrap("(" + theme.inline(line.text) + ")")
@@ -121,6 +136,9 @@ extension CoursePlayer {
         }
     }
 
+    /// The ending's own words, then what this path did well and what to try next time, computed
+    /// from the moves made. When the path says something specific, the ending's general lists of
+    /// tips give way to it: tips should be about what this trainee missed, not what they did.
     private func debrief(_ ending: Ending, session: RoleplaySession, roleplay: Roleplay) throws {
         var body = lines(ending.lines, persona: roleplay.persona.name)
         let outcome = switch ending.outcome {
@@ -128,7 +146,19 @@ extension CoursePlayer {
         case .mixed: theme.warn("This conversation went partly well.")
         case .poor: theme.warn("This conversation did not go well this time.")
         }
-        body += [""] + wrap(outcome) + [""] + render(ending.debrief) + ["", theme.title("Your scores")]
+        let lessons = session.lessons(in: roleplay)
+        let specific = !lessons.wentWell.isEmpty || !lessons.tryNext.isEmpty
+        let authored = specific ? ending.debrief.filter { if case .list = $0 { false } else { true } } : ending.debrief
+        body += [""] + wrap(outcome) + [""] + render(authored)
+        if !lessons.wentWell.isEmpty {
+            body += [.blank] + wrap(theme.title("What went well"))
+            for text in lessons.wentWell { body += wrap(theme.inline(text), first: "  - ", rest: "    ") }
+        }
+        if !lessons.tryNext.isEmpty {
+            body += [.blank] + wrap(theme.title("To try next time"))
+            for text in lessons.tryNext { body += wrap(theme.inline(text), first: "  - ", rest: "    ") }
+        }
+        body += [.blank] + wrap(theme.title("Your scores"))
         for share in session.competencyShares(in: roleplay) {
             let title = course.competency(share.competency)?.title ?? share.competency
             body += wrap("\(title): \(share.points) of \(share.outOf)", first: "  ")
@@ -139,4 +169,13 @@ extension CoursePlayer {
 
     /// What q does in a role-play: pause with the place kept, or (previews) just go back.
     private var pauseLabel: String { options.recordsProgress ? "pause (saved)" : "back" }
+
+    /// A new run's choice-order seed: random; or, with a fixed seed (scripted tests), derived
+    /// from it, the role-play and how many runs came before, so a player restarted after a crash
+    /// draws what an uninterrupted one would have.
+    private func newRunSeed(_ roleplay: Roleplay, runsBefore: Int) -> UInt64 {
+        guard let base = options.seed else { return random.next() }
+        var mixed = SeededRandom(seed: base ^ UInt64(runsBefore), mixing: roleplay.id)
+        return mixed.next()
+    }
 }

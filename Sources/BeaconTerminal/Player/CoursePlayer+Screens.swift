@@ -2,12 +2,12 @@ import BeaconCore
 import Foundation
 
 extension CoursePlayer {
-    func wrap(_ text: String, first: String = "", rest: String? = nil) -> [String] {
+    func wrap(_ text: String, first: String = "", rest: String? = nil) -> [Para] {
         prompter.wrap(text, first: first, rest: rest)
     }
 
-    func render(_ blocks: [Block], indent: String = "") -> [String] {
-        var lines: [String] = []
+    func render(_ blocks: [Block], indent: String = "") -> [Para] {
+        var lines: [Para] = []
         for block in blocks {
             switch block {
             case .paragraph(let text):
@@ -25,7 +25,7 @@ extension CoursePlayer {
                 case .reflect: "Reflect"
                 case .livedExperience: "Lived experience"
                 }
-                lines.append(indent + theme.accent("[\(label)]"))
+                lines.append(Para(theme.accent("[\(label)]"), first: indent))
                 lines += render(inner, indent: indent + "  ")
             }
             lines.append("")
@@ -66,7 +66,7 @@ extension CoursePlayer {
 
     private func ask(_ screen: @escaping (String) -> Screen, kind: DraftKind, problem: String?, leave: Leave, quit: String) throws -> String {
         switch prompter.ask(screen, kind: kind, problem: problem, quit: quit) {
-        case .line(let line): return kind == .text ? line : line.trimmingCharacters(in: .whitespaces)
+        case .line(let line): return kind.isTyped ? line : line.trimmingCharacters(in: .whitespaces)
         case .quit: throw leave
         case .interrupt: throw Leave.exit(.interrupted)
         case .endOfInput: throw Leave.exit(.endOfInput)

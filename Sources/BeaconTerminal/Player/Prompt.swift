@@ -14,8 +14,13 @@ enum DraftKind: Equatable {
     case sequence(count: Int)
     /// One letter (a, b, …) for each of `rows` rows from `count` choices.
     case letters(rows: Int, count: Int)
-    /// Free text with Backspace.
+    /// Free text with Backspace: replies and short answers. `!` opens crisis support from
+    /// anywhere in the text (`\!` types an exclamation mark); `?` is a question mark unless it
+    /// comes first.
     case text
+    /// A name or an id: typed like text, but `!` and `?` always open their screens (a name
+    /// never needs them).
+    case name
 }
 
 /// The outcome of one prompt, before the prompter acts on it.
@@ -40,10 +45,10 @@ func edit(_ draft: inout String, with key: Key, kind: DraftKind) -> Entry? {
     switch key {
     case .interrupt: return .interrupt
     case .endOfInput: return .endOfInput
-    case .resize, .up, .down, .escape: return nil
+    case .resize, .up, .down, .pageUp, .pageDown, .escape: return nil
     case .right: return kind.isPager ? .line("n") : nil
     case .left: return kind.isPager ? .line("p") : nil
-    case .enter: return kind == .text ? entry(forLine: draft, kind: kind) : .line(draft)
+    case .enter: return kind.isTyped ? entry(forLine: draft, kind: kind) : .line(draft)
     case .backspace:
         switch kind {
         case .sequence, .letters:
@@ -56,9 +61,15 @@ func edit(_ draft: inout String, with key: Key, kind: DraftKind) -> Entry? {
         }
         return nil
     case .character(let character):
-        if kind == .text {
-            if draft.isEmpty, character == "!" { return .command(.crisis) }
-            if draft.isEmpty, character == "?" { return .command(.help) }
+        if kind.isTyped {
+            if character == "!" {
+                // A backslash just before makes it an exclamation mark in the text.
+                guard draft.last == "\\" else { return .command(.crisis) }
+                draft.removeLast()
+                draft.append("!")
+                return nil
+            }
+            if character == "?", draft.isEmpty || kind == .name { return .command(.help) }
             draft.append(character)
             return nil
         }
@@ -91,6 +102,9 @@ func entry(forLine line: String, kind: DraftKind) -> Entry {
 }
 
 extension DraftKind {
+    /// Text typed a character at a time, sent with Enter.
+    var isTyped: Bool { self == .text || self == .name }
+
     /// Lesson pages and other screens where the arrow keys turn pages.
     var isPager: Bool { self == .command(entries: 0) }
 }
@@ -125,7 +139,7 @@ private func updated(_ draft: String, _ character: Character, _ kind: DraftKind)
         var chosen = draft.split(separator: " ").map(String.init)
         if chosen.count < rows { chosen.append(String(lower)) }
         return chosen.joined(separator: " ")
-    case .command, .text:
+    case .command, .text, .name:
         return draft
     }
 }

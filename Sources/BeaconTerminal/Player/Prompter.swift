@@ -4,7 +4,7 @@ import Foundation
 /// A screen: a heading, the body, and the keys that work on it.
 struct Screen {
     var heading: String
-    var body: [String]
+    var body: [Para]
     var keys: String
 }
 
@@ -39,7 +39,13 @@ final class Prompter {
     /// Prose width: the terminal, but never wider than is comfortable to read.
     var textWidth: Int { max(20, min(terminal.width, 100) - 1) }
 
-    func wrap(_ text: String, first: String = "", rest: String? = nil) -> [String] {
+    /// A paragraph for a screen's body, wrapped when the screen is drawn.
+    func wrap(_ text: String, first: String = "", rest: String? = nil) -> [Para] {
+        [Para(text, first: first, rest: rest)]
+    }
+
+    /// Lines at the current width, for text written straight to the terminal.
+    func lines(_ text: String, first: String = "", rest: String? = nil) -> [String] {
         TextLayout.wrap(text, width: textWidth, first: first, rest: rest)
     }
 
@@ -51,7 +57,9 @@ final class Prompter {
         var problem = problem
         let screen = { (draft: String) -> Screen in
             var shown = screen(draft)
-            shown.keys = (shown.keys.isEmpty ? "" : shown.keys + " · ") + "! crisis support · ? help · q \(quit)"
+            // In typed text ? is a question mark and q a letter, so the keys line says when they act.
+            let common = kind == .text ? "! crisis support · ? first: help · q alone on a line: \(quit)" : "! crisis support · ? help · q \(quit)"
+            shown.keys = (shown.keys.isEmpty ? "" : shown.keys + " · ") + common
             return shown
         }
         while true {
@@ -72,49 +80,94 @@ final class Prompter {
     }
 
     private func readKeys(_ screen: (String) -> Screen, kind: DraftKind, problem: String?, draft: inout String) -> Entry {
+        var scroll = Scroll()
         while true {
             terminal.clearScreen()
-            terminal.write(compose(screen(draft), problem: problem, draft: draft, kind: kind))
-            if let entry = edit(&draft, with: terminal.readKey(), kind: kind) { return entry }
+            terminal.write(compose(screen(draft), problem: problem, draft: draft, kind: kind, scroll: &scroll))
+            let key = terminal.readKey()
+            if scroll.handles(key) { continue }
+            if let entry = edit(&draft, with: key, kind: kind) { return entry }
         }
     }
 
     private func readLine(_ screen: (String) -> Screen, kind: DraftKind, problem: String?) -> Entry {
         if let problem {
-            terminal.write(wrap(theme.warn(problem)).joined(separator: "\n") + "\n")
+            terminal.write(lines(theme.warn(problem)).joined(separator: "\n") + "\n")
         } else {
-            terminal.write(compose(screen(""), problem: nil, draft: nil, kind: kind))
+            var scroll = Scroll()
+            terminal.write(compose(screen(""), problem: nil, draft: nil, kind: kind, scroll: &scroll))
         }
         terminal.write("> ")
         guard let line = terminal.readLine() else { return .endOfInput }
         return entry(forLine: line, kind: kind)
     }
 
-    private func compose(_ screen: Screen, problem: String?, draft: String?, kind: DraftKind) -> String {
-        var lines = wrap(theme.title(screen.heading)) + [""]
-        lines += screen.body
-        lines.append("")
-        if let problem { lines += wrap(theme.warn(problem)) }
-        lines += wrap(theme.dim("Keys: " + screen.keys))
-        if let draft, !kind.isCommand {
-            lines += wrap(draft, first: "> ", rest: "  ")
+    /// Where the body of a screen taller than the window is scrolled to.
+    struct Scroll {
+        var offset = 0
+        /// Body lines shown at once; nil while everything fits.
+        var window: Int?
+
+        /// Moves the window for the scrolling keys; false for any other key (or when all fits).
+        mutating func handles(_ key: Key) -> Bool {
+            guard let window else { return false }
+            switch key {
+            case .up: offset -= 1
+            case .down: offset += 1
+            case .pageUp: offset -= max(window - 1, 1)
+            case .pageDown: offset += max(window - 1, 1)
+            default: return false
+            }
+            return true
         }
-        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The screen as lines for the window: the heading pinned at the top and the keys and the
+    /// answer at the bottom, all wrapped to the current width. In the interactive mode a body
+    /// too tall for the window scrolls between them, with a line saying where it is and how to
+    /// move, so the title and the start are always within reach.
+    private func compose(_ screen: Screen, problem: String?, draft: String?, kind: DraftKind, scroll: inout Scroll) -> String {
+        let width = textWidth
+        let head = lines(theme.title(screen.heading)) + [""]
+        let body = screen.body.flatMap { $0.lines(width: width) }
+        var foot = [""]
+        if let problem { foot += lines(theme.warn(problem)) }
+        foot += lines(theme.dim("Keys: " + screen.keys))
+        // Typed text is echoed by the screen itself ("You say: …"), so only choices get the line.
+        if let draft, !kind.isCommand, !kind.isTyped { foot += lines(draft, first: "> ", rest: "  ") }
+        // One line is left free so that writing the last one does not scroll the terminal.
+        let room = terminal.height - 1
+        guard terminal.isInteractive, head.count + body.count + foot.count > room else {
+            scroll.window = nil
+            return (head + body + foot).joined(separator: "\n") + "\n"
+        }
+        let window = max(1, room - head.count - foot.count - 1)
+        scroll.window = window
+        scroll.offset = min(max(scroll.offset, 0), max(body.count - window, 0))
+        let end = min(scroll.offset + window, body.count)
+        var moves: [String] = []
+        if scroll.offset > 0 { moves.append("↑ PgUp back") }
+        if end < body.count { moves.append("↓ PgDn more") }
+        let place = theme.dim("(lines \(scroll.offset + 1)-\(end) of \(body.count): " + moves.joined(separator: " · ") + ")")
+        return (head + body[scroll.offset..<end] + [place] + foot).joined(separator: "\n") + "\n"
     }
 
     /// An aside over the current screen. Interactive: any key closes it. Linear: printed
     /// once, and no line is read, so the next typed line answers the screen underneath.
     /// Returns an answer only when the trainee leaves from it (Ctrl-C, end of input).
     private func showAside(_ screen: Screen) -> Answer? {
+        var scroll = Scroll()
         guard terminal.isInteractive else {
-            terminal.write(compose(screen, problem: nil, draft: nil, kind: .command(entries: 0)))
+            terminal.write(compose(screen, problem: nil, draft: nil, kind: .command(entries: 0), scroll: &scroll))
             terminal.write("\n")
             return nil
         }
         while true {
             terminal.clearScreen()
-            terminal.write(compose(screen, problem: nil, draft: nil, kind: .command(entries: 0)))
-            switch terminal.readKey() {
+            terminal.write(compose(screen, problem: nil, draft: nil, kind: .command(entries: 0), scroll: &scroll))
+            let key = terminal.readKey()
+            if scroll.handles(key) { continue }
+            switch key {
             case .interrupt: return .interrupt
             case .endOfInput: return .endOfInput
             case .resize: continue
@@ -158,7 +211,7 @@ final class Prompter {
         ]
         for (key, meaning) in rows { body += wrap(meaning, first: "  " + key.padding(toLength: 8, withPad: " ", startingAt: 0), rest: "          ") }
         body.append("")
-        body += wrap("When you type a reply or a short answer, ! ? and q work on their own line. To send one of them as your words, put a backslash before it: \\q sends q.")
+        body += wrap("When you type a reply or a short answer, ! opens crisis support at any point (type \\! for an exclamation mark); ? opens this help when it is the first key; and a line that is only ? or q does what those keys do. To send one of them as your words, put a backslash before it: \\q sends q.")
         body.append("")
         body += wrap("On the screen you came from: " + keys)
         return Screen(heading: "Help", body: body, keys: backKeys)

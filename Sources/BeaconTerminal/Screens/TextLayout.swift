@@ -3,8 +3,22 @@
 /// wcwidth depends on the locale, which is often "C" on servers; these rules do not.)
 public enum TextLayout {
     /// Columns a string takes on a terminal.
+    /// Colour codes (ESC [ … m) take none.
     public static func displayWidth(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { $0 + width(of: $1) }
+        var total = 0
+        var inEscape = false
+        for scalar in text.unicodeScalars {
+            if inEscape {
+                if (0x40...0x7E).contains(scalar.value), scalar != "[" { inEscape = false }
+                continue
+            }
+            if scalar == "\u{1B}" {
+                inEscape = true
+                continue
+            }
+            total += width(of: scalar)
+        }
+        return total
     }
 
     static func width(of scalar: Unicode.Scalar) -> Int {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BeaconCredentials
 import BeaconStore
 import Foundation
 
@@ -7,7 +8,7 @@ extension BeaconCommand {
         static let configuration = CommandConfiguration(
             commandName: "trainee",
             abstract: "List trainees on this machine, or erase one's personal data.",
-            subcommands: [List.self, Erase.self]
+            subcommands: [List.self, Erase.self, KeysList.self, RemoveKey.self]
         )
     }
 
@@ -27,6 +28,40 @@ extension BeaconCommand {
             } else {
                 for trainee in trainees { print("\(trainee.id)\t\(trainee.name)") }
             }
+        }
+    }
+
+    struct KeysList: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "keys",
+            abstract: "List the SSH keys enrolled for a trainee.",
+            discussion: "Each key was bound with a one-time code (beacon enrol). Remove one with beacon trainee remove-key ID FINGERPRINT; issue a new code with beacon enrol --trainee ID."
+        )
+        @Argument(help: "The trainee's id.") var id: String
+        @Flag(help: "Print JSON for scripts.") var json = false
+
+        func run() throws {
+            let store = try LearningStore(home: LearningStore.defaultHome())
+            let person = try pickTrainee(store, id)
+            let keys = try store.keys(trainee: person.id)
+            if json { return try printJSON(keys) }
+            if keys.isEmpty { print("\(person.name) has no SSH keys yet; give them a code with beacon enrol --trainee \(person.id).") }
+            for key in keys { print("\(key.fingerprint)  added \(CredentialVerifier.timestamp(key.addedAt))  \(key.publicKey.prefix(24))…") }
+        }
+    }
+
+    struct RemoveKey: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "remove-key", abstract: "Stop a trainee's SSH key from signing in (audited).")
+        @Argument(help: "The trainee's id.") var id: String
+        @Argument(help: "The key's fingerprint (SHA256:…), as beacon trainee keys lists it.") var fingerprint: String
+
+        func run() throws {
+            let store = try LearningStore(home: LearningStore.defaultHome())
+            let person = try pickTrainee(store, id)
+            guard try store.removeKey(trainee: person.id, fingerprint: fingerprint) else {
+                throw CommandFailure("\(person.id) has no key \(fingerprint); see beacon trainee keys \(person.id)")
+            }
+            print("Removed \(fingerprint) from \(person.name). That computer needs a new code to come in again.")
         }
     }
 

@@ -1,4 +1,6 @@
 import ArgumentParser
+@preconcurrency import Glibc
+import BeaconSSH
 import BeaconServer
 import BeaconStore
 import Foundation
@@ -21,6 +23,24 @@ extension BeaconCommand {
         @Option(help: ArgumentHelp("The URL the public reaches this server at; new certificates point their status lists here.", valueName: "url"))
         var publicUrl: String?
 
+        @Option(help: ArgumentHelp("Also serve the course over SSH on this port (trainees connect with ssh -p PORT host).", valueName: "port"))
+        var sshPort: Int?
+        @Option(help: ArgumentHelp("Address the SSH service listens on.", valueName: "address")) var sshHost = "127.0.0.1"
+        @Option(help: ArgumentHelp("Course trainees take over SSH (default: the bundled course).", valueName: "path")) var course: String?
+        @Option(help: ArgumentHelp("The most SSH sessions at once.", valueName: "n")) var sshSessions = 200
+        @Option(help: ArgumentHelp("Seconds a connection may take to authenticate.", valueName: "s")) var sshLoginSeconds = 30
+        @Option(help: ArgumentHelp("Minutes without a key before a session is saved and closed.", valueName: "m")) var sshIdleMinutes = 30
+        @Option(help: ArgumentHelp("New SSH connections allowed from one address per minute.", valueName: "n")) var sshConnectionsPerMinute = 30
+        /// Fixes quiz draws and choice orders of SSH sessions, so scripted tests know them.
+        @Option(help: .hidden) var seed: UInt64?
+
+        func validate() throws {
+            if let sshPort, !(0...65_535).contains(sshPort) { throw ValidationError("--ssh-port is a port number, 1 to 65535") }
+            guard sshSessions > 0, sshLoginSeconds > 0, sshIdleMinutes > 0, sshConnectionsPerMinute > 0 else {
+                throw ValidationError("the --ssh limits are positive numbers")
+            }
+        }
+
         func run() async throws {
             let home = LearningStore.defaultHome()
             if let publicUrl {
@@ -29,8 +49,34 @@ extension BeaconCommand {
             }
             let backend = try StoreBackend(home: home)
             let app = buildApplication(backend: backend, settings: ServerSettings(host: host, port: port))
+            let ssh = try sshPort.map { try startSSH(home: home, port: $0) }
             print("Beacon is serving on http://\(host):\(port) (Ctrl-C to stop)")
+            fflush(stdout)
             try await app.runService()
+            ssh?.stop(message: "The Beacon server is stopping for a moment. Everything you answered is saved; connect again shortly to carry on.")
+        }
+
+        /// The SSH service beside the web server: same store, the bundled (or named) course.
+        private func startSSH(home: URL, port: Int) throws -> SSHService {
+            let loaded = try LoadedCourse.load(course)
+            let hostKey = try HostKey.loadOrCreate(home: home)
+            var limits = SSHService.Limits()
+            limits.sessions = sshSessions
+            limits.unauthenticated = TimeInterval(sshLoginSeconds)
+            limits.idle = TimeInterval(sshIdleMinutes * 60)
+            limits.connectionsPerMinute = sshConnectionsPerMinute
+            let address = (port == 22 ? "" : "-p \(port) ") + (sshHost == "0.0.0.0" || sshHost == "::" ? "THIS-HOST" : sshHost)
+            let service = SSHService(
+                store: try LearningStore(home: home), hostKey: hostKey,
+                course: .init(course: loaded.course, stamp: loaded.stamp, resources: LoadedCourse.crisisResources(), address: address, seed: seed),
+                limits: limits
+            )
+            let bound = try service.start(host: sshHost, port: port)
+            // Started as a service its output goes to a log: write these lines out now.
+            defer { fflush(stdout) }
+            print("The course is served over SSH on \(sshHost) port \(bound). Host key fingerprint (trainees check it on first connect):")
+            print("  ED25519 key \(hostKey.fingerprint)")
+            return service
         }
     }
 

@@ -31,6 +31,9 @@ extension BeaconCommand {
         @Option(help: ArgumentHelp("Only this certification program (repeatable).", valueName: "id"))
         var program: [String] = []
 
+        @Option(help: ArgumentHelp("Only trainees of this cohort (see beacon enrol --cohort).", valueName: "id"))
+        var cohort: String?
+
         @Flag(help: "Print JSON for scripts.")
         var json = false
 
@@ -48,7 +51,10 @@ extension BeaconCommand {
                 throw ValidationError("no program \(unknown.map { "'\($0)'" }.joined(separator: ", ")) in \(loaded.course.id); programs: \(loaded.course.certifications.map(\.id).joined(separator: ", "))")
             }
             let store = try LearningStore(home: LearningStore.defaultHome())
-            let records = try store.trainees().map { ($0, try store.record(trainee: $0.id, course: loaded.course.id)) }
+            if let cohort, try !store.cohorts().contains(cohort) {
+                throw CommandFailure("no cohort '\(cohort)' on record; cohorts: " + (try store.cohorts().joined(separator: ", ")))
+            }
+            let records = try store.trainees(cohort: cohort).map { ($0, try store.record(trainee: $0.id, course: loaded.course.id)) }
             let report = CohortReport(course: loaded.course, records: records, programs: program)
             if json {
                 print(try ReportOutput.json(report))
