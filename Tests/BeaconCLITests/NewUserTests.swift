@@ -59,6 +59,16 @@ import Testing
         #expect(run.output.contains("--trainee мария"), "\(run.output)")
     }
 
+    /// Issue 14: with the real binary and piped lines, the line after the crisis screen still
+    /// answers the screen underneath (before, it was swallowed as "go back").
+    @Test func aLineAfterTheCrisisScreenIsNotLost() throws {
+        let home = cli.home()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let run = try run(["learn", "curricula/sample", "--plain", "--trainee", "sam"], home, input: "!\n1\n")
+        let afterCrisis = try #require(run.output.components(separatedBy: "Crisis support").last)
+        #expect(afterCrisis.contains("Module 1 of 2 · Welcome"), "\(run.output)")
+    }
+
     // MARK: Item 4: the issuer's details
 
     /// A home where Sam has finished the sample course.
