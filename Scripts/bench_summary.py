@@ -48,6 +48,12 @@ items = load("items")
 if items:
     rows.append(("`beacon report items --from-csv`, 100,000 × 100, vs numpy", "Scripts/bench items",
                  f"{fmt(items.get('ratio'))}× time, max diff {items.get('max_difference')}", "≤ 1×, ≤ 1e-9", items.get("pass")))
+ssh = load("ssh")
+if ssh:
+    b = ssh.get("beacon", {})
+    rows.append((f"{ssh.get('sessions')} SSH trainees at human speed vs OpenSSH sshd + ForceCommand", "Scripts/bench ssh",
+                 f"held {b.get('sessions_held')}, p99 {b.get('latency_p99_ms')} ms, memory {fmt(ssh.get('memory_ratio'), 3)}×, CPU {fmt(ssh.get('cpu_ratio'))}×, lost {b.get('answers_lost')}",
+                 "200 held, p99 < 50 ms, memory ≤ 0.2×, 0 lost", ssh.get("pass")))
 startup = load("startup")
 if startup:
     result = f"{fmt(startup.get('ratio'))}× time ({startup.get('beacon_ms')} vs {startup.get('hello_ms')} ms, both built as Scripts/release-build ships)"

@@ -51,10 +51,7 @@ extension BeaconCommand {
                 throw ValidationError("no program \(unknown.map { "'\($0)'" }.joined(separator: ", ")) in \(loaded.course.id); programs: \(loaded.course.certifications.map(\.id).joined(separator: ", "))")
             }
             let store = try LearningStore(home: LearningStore.defaultHome())
-            if let cohort, try !store.cohorts().contains(cohort) {
-                throw CommandFailure("no cohort '\(cohort)' on record; cohorts: " + (try store.cohorts().joined(separator: ", ")))
-            }
-            let records = try store.trainees(cohort: cohort).map { ($0, try store.record(trainee: $0.id, course: loaded.course.id)) }
+            let records = try cohortTrainees(store, cohort).map { ($0, try store.record(trainee: $0.id, course: loaded.course.id)) }
             let report = CohortReport(course: loaded.course, records: records, programs: program)
             if json {
                 print(try ReportOutput.json(report))
@@ -121,6 +118,9 @@ extension BeaconCommand {
         @Flag(help: "Include the text trainees typed as short answers.")
         var includeFreeText = false
 
+        @Option(help: ArgumentHelp("Only trainees of this cohort (see beacon enrol --cohort).", valueName: "id"))
+        var cohort: String?
+
         @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (created 0600) instead of standard output.", valueName: "file"))
         var output: String?
 
@@ -131,7 +131,7 @@ extension BeaconCommand {
         func run() throws {
             let loaded = try LoadedCourse.load(course)
             let store = try LearningStore(home: LearningStore.defaultHome())
-            let records = try store.trainees().map { ($0, try store.record(trainee: $0.id, course: loaded.course.id)) }
+            let records = try cohortTrainees(store, cohort).map { ($0, try store.record(trainee: $0.id, course: loaded.course.id)) }
             let export = ResultsExport(course: loaded.course.id, records: records, includeFreeText: includeFreeText)
             let text = csv ? export.csv.text : try ReportOutput.json(export) + "\n"
             if let output {
@@ -167,4 +167,13 @@ enum ReportOutput {
             throw error
         }
     }
+}
+
+/// The trainees of a cohort named with --cohort (all when none is), refusing one not on record.
+func cohortTrainees(_ store: LearningStore, _ cohort: String?) throws -> [Trainee] {
+    if let cohort, try !store.cohorts().contains(cohort) {
+        let known = try store.cohorts()
+        throw CommandFailure("no cohort '\(cohort)' on record" + (known.isEmpty ? "; enrol trainees with beacon enrol --cohort ID" : "; cohorts: " + known.joined(separator: ", ")))
+    }
+    return try store.trainees(cohort: cohort)
 }
