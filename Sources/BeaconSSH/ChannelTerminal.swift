@@ -145,11 +145,11 @@ final class ChannelTerminal: Terminal, @unchecked Sendable {
                     resized = false
                     return 0xFF
                 }
-                if closed { return nil }
+                if closed || timedOut { return nil }
                 let idleEnd = lastInput.addingTimeInterval(idleLimit)
                 if Date() >= idleEnd {
+                    // Reads end; writes still go, so the goodbye reaches the trainee.
                     timedOut = true
-                    closed = true
                     return nil
                 }
                 let until = min(deadline ?? idleEnd, idleEnd)

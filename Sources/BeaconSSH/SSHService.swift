@@ -81,10 +81,9 @@ public final class SSHService: @unchecked Sendable {
             .childChannelInitializer { [self] channel in
                 let address = channel.remoteAddress?.ipAddress ?? "unknown"
                 guard admit(address) else {
-                    // Before the SSH version line, a server may send lines of text; clients show them.
-                    var line = channel.allocator.buffer(capacity: 80)
-                    line.writeString("Too many connections from your address; wait a minute and try again.\r\n")
-                    return channel.writeAndFlush(line).flatMap { channel.close() }
+                    return channel.eventLoop.makeCompletedFuture {
+                        try channel.pipeline.syncOperations.addHandler(RefuseWithLine("Too many connections from your address; wait a minute and try again."))
+                    }
                 }
                 let connection = Connection(address: address)
                 let authenticator = KeyAuthenticator(connection: connection)
@@ -208,6 +207,22 @@ final class KeyAuthenticator: NIOSSHServerUserAuthenticationDelegate {
 struct RefuseForwarding: GlobalRequestDelegate {}
 
 enum SSHRefusal: Error { case channelType }
+
+/// Says why, then closes: before the SSH version line a server may send lines of text, and
+/// OpenSSH's client shows them.
+final class RefuseWithLine: ChannelInboundHandler {
+    typealias InboundIn = Any
+    let line: String
+
+    init(_ line: String) { self.line = line }
+
+    func channelActive(context: ChannelHandlerContext) {
+        var buffer = context.channel.allocator.buffer(capacity: line.utf8.count + 2)
+        buffer.writeString(line + "\r\n")
+        let channel = context.channel
+        context.writeAndFlush(NIOAny(buffer)).whenComplete { _ in channel.close(promise: nil) }
+    }
+}
 
 /// A connection whose SSH layer fails (bytes that are not SSH, a broken packet) is closed; it
 /// never reaches the others.

@@ -138,8 +138,9 @@ struct Session: @unchecked Sendable {
                 terminal: terminal, resources: course.resources, options: options
             )
             let exit = player.run()
-            if terminal.timedOut {
-                terminal.write("\n\nNo keys for \(Int(service.limits.idle / 60)) minutes, so this session is closing. Your progress is saved; come back with: \(resume)\n")
+            if terminal.timedOut, !terminal.isClosed {
+                let idle = service.limits.idle >= 60 ? "\(Int(service.limits.idle / 60)) minutes" : "\(Int(service.limits.idle)) seconds"
+                terminal.write("\n\nNo keys for \(idle), so this session is closing. Your progress is saved; come back with: \(resume)\n")
                 return
             }
             guard !terminal.isClosed else { return }

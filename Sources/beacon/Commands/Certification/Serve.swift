@@ -33,6 +33,8 @@ extension BeaconCommand {
         @Option(help: ArgumentHelp("New SSH connections allowed from one address per minute.", valueName: "n")) var sshConnectionsPerMinute = 30
         /// Fixes quiz draws and choice orders of SSH sessions, so scripted tests know them.
         @Option(help: .hidden) var seed: UInt64?
+        /// The idle limit in seconds, so a test need not wait minutes.
+        @Option(help: .hidden) var sshIdleSeconds: Int?
 
         func validate() throws {
             if let sshPort, !(0...65_535).contains(sshPort) { throw ValidationError("--ssh-port is a port number, 1 to 65535") }
@@ -63,7 +65,7 @@ extension BeaconCommand {
             var limits = SSHService.Limits()
             limits.sessions = sshSessions
             limits.unauthenticated = TimeInterval(sshLoginSeconds)
-            limits.idle = TimeInterval(sshIdleMinutes * 60)
+            limits.idle = TimeInterval(sshIdleSeconds ?? sshIdleMinutes * 60)
             limits.connectionsPerMinute = sshConnectionsPerMinute
             let address = (port == 22 ? "" : "-p \(port) ") + (sshHost == "0.0.0.0" || sshHost == "::" ? "THIS-HOST" : sshHost)
             let service = SSHService(
