@@ -16,6 +16,17 @@ public struct Eligibility: Sendable, Equatable, Encodable {
     public var eligible: Bool { checks.allSatisfy(\.met) }
     public var checks: [Check]
 
+    private enum CodingKeys: String, CodingKey { case program, trainee, eligible, checks }
+
+    /// The verdict is written out too, so a script reading `--json` need not work it out.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(program, forKey: .program)
+        try container.encode(trainee, forKey: .trainee)
+        try container.encode(eligible, forKey: .eligible)
+        try container.encode(checks, forKey: .checks)
+    }
+
     public init(program: CertificationProgram, course: Course, record: CourseRecord, trainee: String) {
         self.program = program.id
         self.trainee = trainee

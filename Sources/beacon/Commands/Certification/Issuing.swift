@@ -49,25 +49,42 @@ extension BeaconCommand {
         static let configuration = CommandConfiguration(
             commandName: "eligibility",
             abstract: "Say exactly which requirements of a certification program a trainee meets.",
-            discussion: "Exit status 0 when eligible, 1 when not."
+            discussion: """
+                Exit status 0 when eligible, 1 when not. With --cohort instead of --trainee, every trainee of the cohort in turn (exit 0 when all are eligible).
+
+                Examples:
+                  beacon eligibility --trainee sam-lee
+                  beacon eligibility --cohort spring-2027 --json
+                """
         )
-        @Option(help: "Trainee id.") var trainee: String
+        @Option(help: "Trainee id.") var trainee: String?
+        @Option(help: ArgumentHelp("Every trainee of this cohort instead of one.", valueName: "id")) var cohort: String?
         @Option(help: "Program id (default: the course's only program).") var program: String?
         @Option(help: "Course file or folder (default: the bundled course).") var course: String?
         @Flag(help: "Print JSON.") var json = false
 
+        func validate() throws {
+            if trainee != nil, cohort != nil { throw ValidationError("give --trainee or --cohort, not both") }
+        }
+
         func run() throws {
             let context = try CertificationContext(course: course)
-            let person = try pickTrainee(context.store, trainee)
+            let people = try cohort.map { try cohortTrainees(context.store, $0) } ?? [pickTrainee(context.store, trainee)]
             let program = try context.program(program)
-            let result = try context.service.eligibility(trainee: person.id, course: context.course.course, program: program)
-            if json {
-                try printJSON(result)
-            } else {
-                print("\(person.name) · \(program.title): \(result.eligible ? "eligible" : "not eligible yet")")
-                for check in result.checks { print("  \(check.met ? "met    " : "missing") \(check.requirement): \(check.detail)") }
+            var results: [(Trainee, Eligibility)] = []
+            for person in people {
+                results.append((person, try context.service.eligibility(trainee: person.id, course: context.course.course, program: program)))
             }
-            if !result.eligible { throw ExitCode.failure }
+            if json {
+                if cohort == nil, let only = results.first { try printJSON(only.1) } else { try printJSON(results.map(\.1)) }
+            } else {
+                if results.isEmpty { print("No trainees in cohort \(cohort ?? "")") }
+                for (person, result) in results {
+                    print("\(person.name) · \(program.title): \(result.eligible ? "eligible" : "not eligible yet")")
+                    for check in result.checks { print("  \(check.met ? "met    " : "missing") \(check.requirement): \(check.detail)") }
+                }
+            }
+            if !results.allSatisfy(\.1.eligible) { throw ExitCode.failure }
         }
     }
 
