@@ -102,7 +102,8 @@ final class ChannelTerminal: Terminal, @unchecked Sendable {
     func clearScreen() { write("\u{1B}[H\u{1B}[2J") }
 
     func readKey() -> Key {
-        guard let first = nextByte(timeout: nil) else { return endKey() }
+        // A vanished client ends the input; everything answered is already saved.
+        guard let first = nextByte(timeout: nil) else { return .endOfInput }
         if first == 0xFF { return .resize }
         return KeyDecoder.key(first: first) { [self] timeout in
             nextByte(timeout: timeout.map { TimeInterval($0) / 1_000 }, resizeInterrupts: false)
@@ -122,9 +123,6 @@ final class ChannelTerminal: Terminal, @unchecked Sendable {
         if bytes.last == 0x0D { bytes.removeLast() }
         return String(decoding: bytes, as: UTF8.self)
     }
-
-    /// Ctrl-C would not end a session whose client vanished; the end of input does.
-    private func endKey() -> Key { .endOfInput }
 
     /// The next byte; 0xFF (never sent in UTF-8) stands for a resize when `resizeInterrupts`.
     /// Nil at the end of input, after `timeout`, or after the idle limit.
