@@ -37,9 +37,14 @@ let package = Package(
             dependencies: ["BeaconCore", "CLibXML2", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings
         ),
+        // JSON as signatures need it: byte-exact strings, numbers kept as written, JCS (RFC 8785).
+        .target(name: "BeaconJSON", swiftSettings: strictSettings),
+        // JSON-LD 1.1 (expansion, toRdf) and RDF Dataset Canonicalization (RDFC-1.0): pure Swift,
+        // contexts only from a bundled set, for the eddsa-rdfc-2022 cryptosuite.
+        .target(name: "BeaconLinkedData", dependencies: ["BeaconJSON", .product(name: "Crypto", package: "swift-crypto")], swiftSettings: strictSettings),
         .target(
             name: "BeaconCredentials",
-            dependencies: ["CZlib", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["BeaconJSON", "BeaconLinkedData", "CZlib", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings
         ),
         // zlib from the system, for the GZIP inside Bitstring Status Lists.
@@ -125,8 +130,14 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "BeaconLinkedDataTests",
+            dependencies: ["BeaconLinkedData", "BeaconJSON", .product(name: "Crypto", package: "swift-crypto")],
+            exclude: ["Fixtures"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "BeaconCredentialsTests",
-            dependencies: ["BeaconCredentials"],
+            dependencies: ["BeaconCredentials", "BeaconJSON"],
             exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),

@@ -1,0 +1,52 @@
+import BeaconJSON
+
+/// What one term means (JSON-LD 1.1 API §4.2).
+struct TermDefinition: Equatable, Sendable {
+    /// nil when the term is mapped to null (`"term": null`): the term is then ignored.
+    var iri: String?
+    var isPrefix = false
+    var isProtected = false
+    var isReverse = false
+    var typeMapping: String?
+    /// `.some(nil)` is an explicit `"@language": null`, which is not the same as no mapping.
+    var language: String??
+    var direction: String??
+    var container: Set<String> = []
+    var index: String?
+    var nest: String?
+    var context: JSONValue?
+    var baseURL: String?
+
+    /// Equal apart from `@protected`: the test for redefining a protected term.
+    func sameMeaning(as other: TermDefinition) -> Bool {
+        var a = self, b = other
+        a.isProtected = false
+        b.isProtected = false
+        return a == b
+    }
+}
+
+/// The active context: what terms mean at one point of a document (JSON-LD 1.1 API §4.1).
+struct ActiveContext: Sendable {
+    final class Previous: Sendable {
+        let context: ActiveContext
+        init(_ context: ActiveContext) { self.context = context }
+    }
+
+    var terms: [String: TermDefinition] = [:]
+    var base: String?
+    var originalBase: String?
+    var vocab: String?
+    var defaultLanguage: String?
+    var defaultDirection: String?
+    /// The context to return to when a type-scoped context does not propagate.
+    var previous: Previous?
+    var identity = ContextIdentity.next()
+
+    init(base: String?) {
+        self.base = base
+        originalBase = base
+    }
+
+    var hasProtectedTerms: Bool { terms.values.contains { $0.isProtected } }
+}
