@@ -38,8 +38,18 @@ public struct VerificationReport: Sendable, Equatable, Encodable {
         enum CodingKeys: String, CodingKey { case id, name, holder, achievement, issuer, validFrom, validUntil }
     }
 
+    /// Each proof the credential carries, checked on its own.
+    public struct Proof: Sendable, Equatable, Encodable {
+        public var suite: String
+        /// valid | invalid | unsupported
+        public var result: String
+        /// The signer's DID when valid, else why not.
+        public var detail: String
+    }
+
     public var verified: Bool
     public var checks: Checks
+    public var proofs: [Proof] = []
     public var problems: [String]
     public var credential: Summary
 }
@@ -116,10 +126,32 @@ public struct CredentialVerifier: Sendable {
         var problems: [String] = []
         let summary = Self.summary(credential)
 
-        // 1. Signature.
+        // 0. The VC 2.0 data model's first rule (§4.3): the credentials v2 context comes first.
+        // RDF canonicalization alone would not notice contexts reordered to the same meaning.
+        let contexts = credential["@context"]?.arrayValue ?? credential["@context"].map { [$0] } ?? []
+        let contextProblem = contexts.first != .string(Self.credentialsV2)
+
+        // 1. Signature: any valid proof will do, the issuer's own first.
         let signature: String
         var signer: DIDKey?
-        switch DataIntegrity.verify(credential) {
+        let proofChecks = DataIntegrity.checkProofs(credential)
+        let issuerForProof = Self.issuerId(credential)
+        var outcome = DataIntegrity.verify(credential)
+        if case .valid = outcome {
+            for check in proofChecks {
+                if case .valid(let key) = check.outcome, key.did == issuerForProof { outcome = check.outcome }
+            }
+        }
+        let proofs = proofChecks.map { check -> VerificationReport.Proof in
+            switch check.outcome {
+            case .valid(let key): .init(suite: check.suite, result: "valid", detail: key.did)
+            case .invalid(let why): .init(suite: check.suite, result: "invalid", detail: why)
+            case .unsupported(let why): .init(suite: check.suite, result: "unsupported", detail: why)
+            case .missing: .init(suite: check.suite, result: "missing", detail: "no proof")
+            }
+        }
+        if contextProblem { outcome = .invalid("the credential's first @context must be \(Self.credentialsV2) (VC 2.0 §4.3)") }
+        switch outcome {
         case .valid(let key):
             signature = "valid"
             signer = key
@@ -187,6 +219,7 @@ public struct CredentialVerifier: Sendable {
         return VerificationReport(
             verified: verified,
             checks: .init(signature: signature, issuer: issuer, validity: validity, status: status),
+            proofs: proofs,
             problems: problems,
             credential: summary
         )
@@ -244,6 +277,8 @@ public struct CredentialVerifier: Sendable {
         if suspended { return ("suspended", ["Status: suspended by the issuer for now; ask the holder or the issuer why."]) }
         return ("active", [])
     }
+
+    static let credentialsV2 = "https://www.w3.org/ns/credentials/v2"
 
     static func issuerId(_ credential: JSONObject) -> String? {
         credential["issuer"]?.stringValue ?? credential["issuer"]?["id"]?.stringValue

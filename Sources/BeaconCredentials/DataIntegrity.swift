@@ -1,52 +1,74 @@
 import Crypto
 
-/// W3C Data Integrity proofs with the `eddsa-jcs-2022` cryptosuite: JCS-canonicalize the
-/// proof options and the document, hash each with SHA-256, sign proofHash ‖ documentHash.
+/// W3C Data Integrity proofs with EdDSA (VC-DI-EDDSA 1.0): canonicalize the proof options and
+/// the document, hash each with SHA-256, sign proofHash ‖ documentHash with Ed25519.
+///
+/// Beacon signs a proof set: one eddsa-rdfc-2022 proof, then one eddsa-jcs-2022 proof, each over
+/// the document without proofs. The 1EdTech validator takes the first DataIntegrityProof it
+/// finds; verifiers that prefer JCS find theirs after it.
 public enum DataIntegrity {
     public static let proofType = "DataIntegrityProof"
-    public static let cryptosuite = "eddsa-jcs-2022"
+    public static let defaultSuites: [Cryptosuite] = [.eddsaRdfc2022, .eddsaJcs2022]
 
-    /// Returns the document with a proof added ("Add Proof"). `proofAsArray` writes
-    /// `proof: [ … ]`, the shape the Open Badges 3.0 schema asks for.
+    /// Returns the document with proofs added ("Add Proof"), one per suite, in order. Several
+    /// proofs are always an array; one is an object unless `proofAsArray` (the OB 3.0 shape).
     public static func sign(
         _ document: JSONObject,
         with key: SigningKey,
         created: String,
         proofPurpose: String = "assertionMethod",
+        suites: [Cryptosuite] = defaultSuites,
         proofAsArray: Bool = false
     ) throws(CredentialError) -> JSONObject {
         var unsecured = document
         unsecured["proof"] = nil
+        var proofs: [JSONValue] = []
+        for suite in suites {
+            let options = proofOptions(suite, key: key, created: created, proofPurpose: proofPurpose, context: unsecured["@context"])
+            let transform = try suite.transform(document: unsecured, proofOptions: hashedOptions(suite, options, unsecured))
+            let signature = try key.sign(transform.hashData)
+            var proof = options
+            proof["proofValue"] = .string(Multibase.encodeBase58btc(signature))
+            proofs.append(.object(proof))
+        }
+        var secured = unsecured
+        secured["proof"] = proofs.count == 1 && !proofAsArray ? proofs[0] : .array(proofs)
+        return secured
+    }
+
+    /// The proof as it is stored, without its value. The jcs proof carries the document's
+    /// @context (as Beacon always wrote it); the rdfc proof does not, as the W3C vectors show.
+    public static func proofOptions(_ suite: Cryptosuite, key: SigningKey, created: String, proofPurpose: String = "assertionMethod", context: JSONValue?) -> JSONObject {
         var options = JSONObject([
             ("type", .string(proofType)),
-            ("cryptosuite", .string(cryptosuite)),
+            ("cryptosuite", .string(suite.rawValue)),
             ("created", .string(created)),
             ("verificationMethod", .string(key.didKey.verificationMethod)),
             ("proofPurpose", .string(proofPurpose)),
         ])
-        // Create Proof step 2: the proof options carry the document's @context.
-        if let context = unsecured["@context"] { options["@context"] = context }
-        let signature = try key.sign(try hashData(document: unsecured, proofOptions: options))
-        var proof = options
-        proof["proofValue"] = .string(Multibase.encodeBase58btc(signature))
-        var secured = unsecured
-        secured["proof"] = proofAsArray ? .array([.object(proof)]) : .object(proof)
-        return secured
+        if suite == .eddsaJcs2022, let context { options["@context"] = context }
+        return options
     }
 
-    /// SHA-256(JCS(proof options)) ‖ SHA-256(JCS(document)): proof hash first.
+    /// What is hashed as the proof configuration: the stored options with the document's
+    /// @context (Create Proof step 2), so the proof's terms mean what the document's do.
+    static func hashedOptions(_ suite: Cryptosuite, _ options: JSONObject, _ unsecured: JSONObject) -> JSONObject {
+        var hashed = options
+        if hashed["@context"] == nil, let context = unsecured["@context"] { hashed["@context"] = context }
+        return hashed
+    }
+
+    /// What `suite` canonicalizes and hashes for these stored proof options.
+    public static func transform(_ suite: Cryptosuite, document: JSONObject, proofOptions: JSONObject) throws(CredentialError) -> Cryptosuite.Transform {
+        try suite.transform(document: document, proofOptions: hashedOptions(suite, proofOptions, document))
+    }
+
+    /// SHA-256(JCS(proof options)) ‖ SHA-256(JCS(document)), the eddsa-jcs-2022 hash data.
     public static func hashData(document: JSONObject, proofOptions: JSONObject) throws(CredentialError) -> [UInt8] {
-        let documentBytes: [UInt8], optionBytes: [UInt8]
-        do {
-            documentBytes = try JCS.canonicalize(.object(document))
-            optionBytes = try JCS.canonicalize(.object(proofOptions))
-        } catch {
-            throw CredentialError("cannot canonicalize: \(error.message)")
-        }
-        return Array(SHA256.hash(data: optionBytes)) + Array(SHA256.hash(data: documentBytes))
+        try Cryptosuite.eddsaJcs2022.transform(document: document, proofOptions: proofOptions).hashData
     }
 
-    /// What checking a document's proof found.
+    /// What checking one proof found.
     public enum Outcome: Equatable, Sendable {
         /// The signature is good for this document and the key named by `verificationMethod`.
         case valid(verificationMethod: DIDKey)
@@ -54,32 +76,59 @@ public enum DataIntegrity {
         case invalid(String)
         /// No proof at all.
         case missing
-        /// A proof this verifier does not handle (another suite, several proofs…), with why.
+        /// A proof this verifier does not handle (another suite, another key type…), with why.
         case unsupported(String)
     }
 
-    /// "Verify Proof" for eddsa-jcs-2022. Exactly one proof is accepted.
-    public static func verify(_ document: JSONObject) -> Outcome {
-        let proof: JSONObject
+    /// One proof of a proof set, checked on its own.
+    public struct ProofCheck: Equatable, Sendable {
+        /// The cryptosuite, or the proof type when it has none (Ed25519Signature2020).
+        public var suite: String
+        public var outcome: Outcome
+    }
+
+    /// "Verify Proof" for every proof the document carries.
+    public static func checkProofs(_ document: JSONObject) -> [ProofCheck] {
+        let proofs: [JSONValue]
         switch document["proof"] {
-        case nil:
-            return .missing
-        case .object(let single)?:
-            proof = single
-        case .array(let proofs)?:
-            guard !proofs.isEmpty else { return .missing }
-            guard proofs.count == 1, case .object(let single) = proofs[0] else {
-                return .unsupported("the credential carries \(proofs.count) proofs; exactly one is accepted")
-            }
-            proof = single
-        default:
-            return .invalid("the proof is not a JSON object")
+        case nil: return []
+        case .array(let list)?: proofs = list
+        case let single?: proofs = [single]
         }
-        guard proof["type"]?.stringValue == proofType else {
-            return .unsupported("proof type \(proof["type"]?.stringValue ?? "missing") is not \(proofType)")
+        var unsecured = document
+        unsecured["proof"] = nil
+        return proofs.map { value in
+            guard case .object(let proof) = value else { return ProofCheck(suite: "unknown", outcome: .invalid("a proof is not a JSON object")) }
+            let suite = proof["cryptosuite"]?.stringValue ?? proof["type"]?.stringValue ?? "unknown"
+            return ProofCheck(suite: suite, outcome: check(proof, unsecured))
         }
-        guard proof["cryptosuite"]?.stringValue == cryptosuite else {
-            return .unsupported("cryptosuite \(proof["cryptosuite"]?.stringValue ?? "missing") is not \(cryptosuite)")
+    }
+
+    /// The document's verdict: invalid when any proof Beacon can check fails; else valid when a
+    /// proof checks out (the first is named); else why none could be checked. A failing proof
+    /// is never outvoted: RDF canonicalization cannot see some JSON changes (`"hashed": "false"`
+    /// for `false` under an xsd:boolean term is the same RDF), which the JCS proof beside it does.
+    public static func verify(_ document: JSONObject) -> Outcome {
+        let checks = checkProofs(document)
+        guard !checks.isEmpty else { return .missing }
+        if let invalid = checks.first(where: { if case .invalid = $0.outcome { true } else { false } }) { return invalid.outcome }
+        if let valid = checks.first(where: { if case .valid = $0.outcome { true } else { false } }) { return valid.outcome }
+        return checks[0].outcome
+    }
+
+    private static func check(_ proof: JSONObject, _ unsecuredIn: JSONObject) -> Outcome {
+        let suite: Cryptosuite
+        switch (proof["type"]?.stringValue, proof["cryptosuite"]?.stringValue) {
+        case (proofType?, let name?):
+            guard let known = Cryptosuite(rawValue: name) else { return .unsupported("cryptosuite \(name) is not one Beacon verifies") }
+            suite = known
+        case ("Ed25519Signature2020"?, _):
+            // The older suite hashes as eddsa-rdfc-2022 does; only its proof shape differs.
+            suite = .eddsaRdfc2022
+        case (proofType?, nil):
+            return .invalid("the DataIntegrityProof names no cryptosuite")
+        case (let type, _):
+            return .unsupported("proof type \(type ?? "missing") is not \(proofType) or Ed25519Signature2020")
         }
         guard proof["proofPurpose"]?.stringValue == "assertionMethod" else {
             return .invalid("proofPurpose must be assertionMethod")
@@ -93,8 +142,7 @@ public enum DataIntegrity {
         }
         var options = proof
         options["proofValue"] = nil
-        var unsecured = document
-        unsecured["proof"] = nil
+        var unsecured = unsecuredIn
         if let optionContext = options["@context"] {
             // The document's @context must start with the proof's, in order.
             let mine = unsecured["@context"]?.arrayValue ?? unsecured["@context"].map { [$0] } ?? []
@@ -102,12 +150,15 @@ public enum DataIntegrity {
             guard mine.count >= theirs.count, Array(mine.prefix(theirs.count)) == theirs else {
                 return .invalid("the proof's @context does not match the credential's")
             }
-            unsecured["@context"] = optionContext
+            if suite == .eddsaJcs2022 { unsecured["@context"] = optionContext }
         }
-        guard let data = try? hashData(document: unsecured, proofOptions: options) else {
-            return .invalid("the credential cannot be canonicalized")
+        let transform: Cryptosuite.Transform
+        do {
+            transform = try suite.transform(document: unsecured, proofOptions: hashedOptions(suite, options, unsecured))
+        } catch {
+            return .invalid(error.message)
         }
-        guard ed25519Verify(signature: signature, message: data, publicKey: key.publicKey) else {
+        guard ed25519Verify(signature: signature, message: transform.hashData, publicKey: key.publicKey) else {
             return .invalid("the signature does not match the credential: it was changed after signing, or signed by another key")
         }
         return .valid(verificationMethod: key)

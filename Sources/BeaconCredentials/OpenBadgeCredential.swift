@@ -21,6 +21,9 @@ public struct BadgeContent: Sendable, Equatable {
     public var statusBaseURL: String?
     /// The credential this one renews.
     public var replaces: String?
+    /// Its SRI digest (`sha384-…` of the renewed credential's JSON as issued), so the renewal
+    /// names exactly which credential it replaces.
+    public var replacesDigestSRI: String?
 
     public init(
         id: String, issuer: DIDKey, issuerName: String, issuerURL: String?, holderName: String,
@@ -100,7 +103,13 @@ public enum OpenBadgeCredential {
                 ("statusListCredential", .string(list)),
             ]))
         }
-        if let replaces = content.replaces { credential["replaces"] = .string(replaces) }
+        // VC 2.0's relatedResource: a term every verifier's contexts define (a bare "replaces"
+        // is undefined, so safe-mode JSON-LD refuses it and RDF would drop it).
+        if let replaces = content.replaces {
+            var related = JSONObject([("id", .string(replaces))])
+            if let digest = content.replacesDigestSRI { related["digestSRI"] = .string(digest) }
+            credential["relatedResource"] = .array([.object(related)])
+        }
         return credential
     }
 }

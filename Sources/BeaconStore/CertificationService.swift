@@ -1,5 +1,6 @@
 import BeaconCore
 import BeaconCredentials
+import Crypto
 import Foundation
 import GRDB
 
@@ -96,7 +97,7 @@ public struct CertificationService: Sendable {
         let validUntil = Calendar(identifier: .gregorian).date(byAdding: program.validity.dateComponents, to: now)
         return try store.writer.write { db -> Record in
             let index = try Self.freeSlot(db)
-            let content = BadgeContent(
+            var content = BadgeContent(
                 id: id, issuer: key.didKey, issuerName: settings.issuerName, issuerURL: settings.issuerURL,
                 holderName: trainee.name,
                 achievementId: "urn:beacon:program:\(course.id):\(program.id)",
@@ -105,6 +106,9 @@ public struct CertificationService: Sendable {
                 criteria: Self.criteria(program, course),
                 validFrom: now, validUntil: validUntil, statusIndex: index, statusBaseURL: settings.publicURL, replaces: previous
             )
+            if let previous, let json = try String.fetchOne(db, sql: "SELECT json FROM credential WHERE id = ?", arguments: [previous]) {
+                content.replacesDigestSRI = "sha384-" + Data(SHA384.hash(data: Data(json.utf8))).base64EncodedString()
+            }
             let signed = try DataIntegrity.sign(
                 OpenBadgeCredential.unsigned(content), with: key, created: CredentialVerifier.timestamp(now), proofAsArray: true
             )

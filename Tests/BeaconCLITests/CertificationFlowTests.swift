@@ -62,7 +62,7 @@ import Testing
         // Renew: a new credential that names the old one.
         let second = home.appendingPathComponent("second.json")
         #expect(try beacon(["renew", id, "--course", "curricula/sample", "-o", second.path]).status == 0)
-        #expect(try String(contentsOf: second, encoding: .utf8).contains("\"replaces\": \"\(id)\""))
+        #expect(try String(contentsOf: second, encoding: .utf8).contains("\"relatedResource\": [\n    {\n      \"id\": \"\(id)\",\n      \"digestSRI\": \"sha384-"))
         (status, report) = try verify(second)
         #expect(status == 0, "\(report)")
 

@@ -4,7 +4,7 @@ import Testing
 
 /// A signed Open Badges credential and the status lists for it, made fresh for each test.
 struct Issued {
-    let key = SigningKey.generate()
+    var key = SigningKey.generate()
     let now = Date(timeIntervalSince1970: 1_800_000_000)
     let base = "https://beacon.example/org"
     var index = 4_242

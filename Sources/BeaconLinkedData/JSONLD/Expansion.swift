@@ -423,6 +423,13 @@ struct Expander {
                 return .object(JSONObject([("@id", contexts.expandIRI(text, active, documentRelative: true, vocab: true).map(JSONValue.string) ?? .null)]))
             }
         }
+        if safe, case .string(let text) = value, let type = definition?.typeMapping, Self.nonTextTypes.contains(type) {
+            // Text where the context types a number or a boolean canonicalizes exactly as the
+            // number would, so a signature could not tell `"false"` from `false`: refuse it.
+            throw JSONLDError(
+                "invalid typed value", "\(property) at \(where_) is the text \"\(text)\"; its context makes it a \(type.split(separator: "#").last ?? ""), so write it without quotes"
+            )
+        }
         var result = JSONObject([("@value", value)])
         if let type = definition?.typeMapping, !["@id", "@vocab", "@none"].contains(type) {
             result["@type"] = .string(type)
@@ -436,6 +443,12 @@ struct Expander {
         }
         return .object(result)
     }
+
+    /// XSD number and boolean types, under http and https: the OB 3.0 context writes https.
+    static let nonTextTypes: Set<String> = Set(
+        ["boolean", "integer", "double", "decimal", "float", "int", "long", "nonNegativeInteger", "positiveInteger"].flatMap {
+            ["http://www.w3.org/2001/XMLSchema#" + $0, "https://www.w3.org/2001/XMLSchema#" + $0]
+        })
 
     static func isValueObject(_ value: JSONValue) -> Bool { value["@value"] != nil }
     static func isListObject(_ value: JSONValue) -> Bool { value["@list"] != nil }
