@@ -111,6 +111,7 @@ let package = Package(
         .executableTarget(name: "fuzz-moodle", dependencies: ["FuzzSupport", "BeaconXML"], path: "Sources/Fuzz/fuzz-moodle", swiftSettings: strictSettings),
         .executableTarget(name: "fuzz-qti", dependencies: ["FuzzSupport", "BeaconXML"], path: "Sources/Fuzz/fuzz-qti", swiftSettings: strictSettings),
         .executableTarget(name: "fuzz-jcs", dependencies: ["FuzzSupport", "BeaconCredentials"], path: "Sources/Fuzz/fuzz-jcs", swiftSettings: strictSettings),
+        .executableTarget(name: "fuzz-rdfc", dependencies: ["FuzzSupport", "BeaconLinkedData", "BeaconJSON"], path: "Sources/Fuzz/fuzz-rdfc", swiftSettings: strictSettings),
         .executableTarget(name: "fuzz-verify", dependencies: ["FuzzSupport", "BeaconCredentials"], path: "Sources/Fuzz/fuzz-verify", swiftSettings: strictSettings),
         .testTarget(name: "BeaconCoreTests", dependencies: ["BeaconCore"], swiftSettings: strictSettings),
         .testTarget(

@@ -3,7 +3,8 @@ import Foundation
 // Benchmarks that need Beacon's code in-process; Scripts/bench runs them in release builds and
 // compares them with a reference measured in the same run.
 //
-//   BeaconBench verify N         — verification rate of N distinct signed credentials.
+//   BeaconBench verify N [DIR]   — verification rate of N distinct signed credentials, with the
+//                                  proof set, rdfc alone and jcs alone; DIR gets a sample for pyld.
 //   BeaconBench record T N       — T trainees at once, each recording N answers through the
 //                                  learning store, committed one by one.
 //   BeaconBench record-raw T N   — the reference: T threads, each inserting N rows with a raw GRDB
@@ -17,7 +18,7 @@ func usage() -> Never {
 switch arguments.first {
 case "verify":
     guard let count = Int(arguments.dropFirst().first ?? "10000"), count > 0 else { usage() }
-    try verifyBench(count: count)
+    try verifyBench(count: count, sampleFolder: arguments.count > 2 ? arguments[2] : nil)
 case "record", "record-raw":
     guard arguments.count == 3, let trainees = Int(arguments[1]), let answers = Int(arguments[2]), trainees > 0, answers > 0 else { usage() }
     try recordBench(raw: arguments[0] == "record-raw", trainees: trainees, answers: answers)

@@ -64,15 +64,20 @@ public struct CredentialVerifier: Sendable {
     /// Status list credentials by their id (the URL a credential's status entry names).
     /// Each is checked and decoded once, when set, not once per credential.
     public var statusLists: [String: JSONObject] {
-        didSet { prepared = Self.prepare(statusLists) }
+        didSet { prepared = Self.prepare(statusLists, didDocuments) }
+    }
+    /// did:web DID documents by DID, fetched or pinned by the caller.
+    public var didDocuments: [String: JSONObject] {
+        didSet { prepared = Self.prepare(statusLists, didDocuments) }
     }
     private var prepared: [String: PreparedList]
 
-    public init(trustedIssuers: Set<String>, now: Date = Date(), statusLists: [String: JSONObject] = [:]) {
+    public init(trustedIssuers: Set<String>, now: Date = Date(), statusLists: [String: JSONObject] = [:], didDocuments: [String: JSONObject] = [:]) {
         self.trustedIssuers = trustedIssuers
         self.now = now
         self.statusLists = statusLists
-        prepared = Self.prepare(statusLists)
+        self.didDocuments = didDocuments
+        prepared = Self.prepare(statusLists, didDocuments)
     }
 
     /// A status list whose signature was checked and whose bits were decoded.
@@ -96,10 +101,10 @@ public struct CredentialVerifier: Sendable {
         }
     }
 
-    private static func prepare(_ lists: [String: JSONObject]) -> [String: PreparedList] {
+    private static func prepare(_ lists: [String: JSONObject], _ didDocuments: [String: JSONObject]) -> [String: PreparedList] {
         lists.mapValues { list in
             var signer: String?
-            if case .valid(let key) = DataIntegrity.verify(list) { signer = key.did }
+            if case .valid(let who) = DataIntegrity.verify(list, didDocuments: didDocuments) { signer = who.did }
             let subject = list["credentialSubject"]?.objectValue
             return PreparedList(
                 signer: signer,
@@ -133,18 +138,18 @@ public struct CredentialVerifier: Sendable {
 
         // 1. Signature: any valid proof will do, the issuer's own first.
         let signature: String
-        var signer: DIDKey?
-        let proofChecks = DataIntegrity.checkProofs(credential)
+        var signer: DataIntegrity.Signer?
+        let proofChecks = DataIntegrity.checkProofs(credential, didDocuments: didDocuments)
         let issuerForProof = Self.issuerId(credential)
-        var outcome = DataIntegrity.verify(credential)
+        var outcome = DataIntegrity.verdict(proofChecks)
         if case .valid = outcome {
             for check in proofChecks {
-                if case .valid(let key) = check.outcome, key.did == issuerForProof { outcome = check.outcome }
+                if case .valid(let who) = check.outcome, who.did == issuerForProof { outcome = check.outcome }
             }
         }
         let proofs = proofChecks.map { check -> VerificationReport.Proof in
             switch check.outcome {
-            case .valid(let key): .init(suite: check.suite, result: "valid", detail: key.did)
+            case .valid(let who): .init(suite: check.suite, result: "valid", detail: who.did)
             case .invalid(let why): .init(suite: check.suite, result: "invalid", detail: why)
             case .unsupported(let why): .init(suite: check.suite, result: "unsupported", detail: why)
             case .missing: .init(suite: check.suite, result: "missing", detail: "no proof")

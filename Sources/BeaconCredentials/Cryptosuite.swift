@@ -19,7 +19,7 @@ public enum Cryptosuite: String, Sendable, CaseIterable {
     }
 
     /// The processor behind eddsa-rdfc-2022: bundled contexts only, safe mode, no base IRI.
-    static let linkedData = JSONLD()
+    static let linkedData = JSONLD.forCredentials
 
     /// Canonical form, hashed with SHA-256, of the proof options and the unsecured document.
     public func transform(document: JSONObject, proofOptions: JSONObject) throws(CredentialError) -> Transform {

@@ -18,13 +18,16 @@ public enum DataIntegrity {
         created: String,
         proofPurpose: String = "assertionMethod",
         suites: [Cryptosuite] = defaultSuites,
-        proofAsArray: Bool = false
+        proofAsArray: Bool = false,
+        verificationMethod: String? = nil
     ) throws(CredentialError) -> JSONObject {
         var unsecured = document
         unsecured["proof"] = nil
         var proofs: [JSONValue] = []
         for suite in suites {
-            let options = proofOptions(suite, key: key, created: created, proofPurpose: proofPurpose, context: unsecured["@context"])
+            let options = proofOptions(
+                suite, key: key, created: created, proofPurpose: proofPurpose, context: unsecured["@context"], verificationMethod: verificationMethod
+            )
             let transform = try suite.transform(document: unsecured, proofOptions: hashedOptions(suite, options, unsecured))
             let signature = try key.sign(transform.hashData)
             var proof = options
@@ -38,12 +41,16 @@ public enum DataIntegrity {
 
     /// The proof as it is stored, without its value. The jcs proof carries the document's
     /// @context (as Beacon always wrote it); the rdfc proof does not, as the W3C vectors show.
-    public static func proofOptions(_ suite: Cryptosuite, key: SigningKey, created: String, proofPurpose: String = "assertionMethod", context: JSONValue?) -> JSONObject {
+    /// `verificationMethod` defaults to the key's did:key method; a did:web issuer names its own.
+    public static func proofOptions(
+        _ suite: Cryptosuite, key: SigningKey, created: String, proofPurpose: String = "assertionMethod", context: JSONValue?,
+        verificationMethod: String? = nil
+    ) -> JSONObject {
         var options = JSONObject([
             ("type", .string(proofType)),
             ("cryptosuite", .string(suite.rawValue)),
             ("created", .string(created)),
-            ("verificationMethod", .string(key.didKey.verificationMethod)),
+            ("verificationMethod", .string(verificationMethod ?? key.didKey.verificationMethod)),
             ("proofPurpose", .string(proofPurpose)),
         ])
         if suite == .eddsaJcs2022, let context { options["@context"] = context }
@@ -68,10 +75,26 @@ public enum DataIntegrity {
         try Cryptosuite.eddsaJcs2022.transform(document: document, proofOptions: proofOptions).hashData
     }
 
+    /// Who signed: the DID the verification method belongs to, and its key.
+    public struct Signer: Equatable, Sendable {
+        public var did: String
+        public var key: DIDKey
+
+        public init(did: String, key: DIDKey) {
+            self.did = did
+            self.key = key
+        }
+
+        /// A did:key signer.
+        public init(_ key: DIDKey) {
+            self.init(did: key.did, key: key)
+        }
+    }
+
     /// What checking one proof found.
     public enum Outcome: Equatable, Sendable {
         /// The signature is good for this document and the key named by `verificationMethod`.
-        case valid(verificationMethod: DIDKey)
+        case valid(Signer)
         /// The proof is well-formed but the signature does not match, with why.
         case invalid(String)
         /// No proof at all.
@@ -87,8 +110,9 @@ public enum DataIntegrity {
         public var outcome: Outcome
     }
 
-    /// "Verify Proof" for every proof the document carries.
-    public static func checkProofs(_ document: JSONObject) -> [ProofCheck] {
+    /// "Verify Proof" for every proof the document carries. did:web keys come from
+    /// `didDocuments` (DID -> its document), which the caller fetched or was given.
+    public static func checkProofs(_ document: JSONObject, didDocuments: [String: JSONObject] = [:]) -> [ProofCheck] {
         let proofs: [JSONValue]
         switch document["proof"] {
         case nil: return []
@@ -100,7 +124,7 @@ public enum DataIntegrity {
         return proofs.map { value in
             guard case .object(let proof) = value else { return ProofCheck(suite: "unknown", outcome: .invalid("a proof is not a JSON object")) }
             let suite = proof["cryptosuite"]?.stringValue ?? proof["type"]?.stringValue ?? "unknown"
-            return ProofCheck(suite: suite, outcome: check(proof, unsecured))
+            return ProofCheck(suite: suite, outcome: check(proof, unsecured, didDocuments))
         }
     }
 
@@ -108,38 +132,73 @@ public enum DataIntegrity {
     /// proof checks out (the first is named); else why none could be checked. A failing proof
     /// is never outvoted: RDF canonicalization cannot see some JSON changes (`"hashed": "false"`
     /// for `false` under an xsd:boolean term is the same RDF), which the JCS proof beside it does.
-    public static func verify(_ document: JSONObject) -> Outcome {
-        let checks = checkProofs(document)
+    public static func verify(_ document: JSONObject, didDocuments: [String: JSONObject] = [:]) -> Outcome {
+        verdict(checkProofs(document, didDocuments: didDocuments))
+    }
+
+    /// The verdict of proofs already checked one by one.
+    public static func verdict(_ checks: [ProofCheck]) -> Outcome {
         guard !checks.isEmpty else { return .missing }
         if let invalid = checks.first(where: { if case .invalid = $0.outcome { true } else { false } }) { return invalid.outcome }
         if let valid = checks.first(where: { if case .valid = $0.outcome { true } else { false } }) { return valid.outcome }
         return checks[0].outcome
     }
 
-    private static func check(_ proof: JSONObject, _ unsecuredIn: JSONObject) -> Outcome {
-        let suite: Cryptosuite
+    /// The did:web DIDs whose documents are needed to check this document's proofs, for proofs
+    /// whose own form checks out (known suite, assertionMethod, a signature-shaped proofValue):
+    /// a verifier fetches nothing for a proof it would refuse anyway.
+    public static func didWebNeeded(_ document: JSONObject, have: [String: JSONObject] = [:]) -> [String] {
+        let proofs = document["proof"]?.arrayValue ?? document["proof"].map { [$0] } ?? []
+        var dids: [String] = []
+        for case .object(let proof) in proofs {
+            guard form(proof) == nil, let method = proof["verificationMethod"]?.stringValue,
+                let did = method.split(separator: "#").first.map(String.init), DIDWeb(did: did) != nil, have[did] == nil, !dids.contains(did)
+            else { continue }
+            dids.append(did)
+        }
+        return dids
+    }
+
+    /// Why the proof's own form is wrong, or nil when it is a checkable Ed25519 proof.
+    private static func form(_ proof: JSONObject) -> Outcome? {
         switch (proof["type"]?.stringValue, proof["cryptosuite"]?.stringValue) {
         case (proofType?, let name?):
-            guard let known = Cryptosuite(rawValue: name) else { return .unsupported("cryptosuite \(name) is not one Beacon verifies") }
-            suite = known
+            guard Cryptosuite(rawValue: name) != nil else { return .unsupported("cryptosuite \(name) is not one Beacon verifies") }
         case ("Ed25519Signature2020"?, _):
-            // The older suite hashes as eddsa-rdfc-2022 does; only its proof shape differs.
-            suite = .eddsaRdfc2022
+            break
         case (proofType?, nil):
             return .invalid("the DataIntegrityProof names no cryptosuite")
         case (let type, _):
             return .unsupported("proof type \(type ?? "missing") is not \(proofType) or Ed25519Signature2020")
         }
-        guard proof["proofPurpose"]?.stringValue == "assertionMethod" else {
-            return .invalid("proofPurpose must be assertionMethod")
-        }
-        guard let method = proof["verificationMethod"]?.stringValue else { return .invalid("the proof names no verificationMethod") }
-        guard let key = DIDKey(did: method), method.contains("#") else {
-            return .unsupported("verificationMethod \(method) is not an Ed25519 did:key")
-        }
+        guard proof["proofPurpose"]?.stringValue == "assertionMethod" else { return .invalid("proofPurpose must be assertionMethod") }
+        guard proof["verificationMethod"]?.stringValue != nil else { return .invalid("the proof names no verificationMethod") }
         guard let value = proof["proofValue"]?.stringValue, value.hasPrefix("z"), let signature = Multibase.decode(value), signature.count == 64 else {
             return .invalid("proofValue is not a base58btc Ed25519 signature")
         }
+        return nil
+    }
+
+    private static func check(_ proof: JSONObject, _ unsecuredIn: JSONObject, _ didDocuments: [String: JSONObject]) -> Outcome {
+        if let wrong = form(proof) { return wrong }
+        // Ed25519Signature2020 hashes as eddsa-rdfc-2022 does; only its proof shape differs.
+        let suite = proof["cryptosuite"]?.stringValue.flatMap(Cryptosuite.init(rawValue:)) ?? .eddsaRdfc2022
+        let method = proof["verificationMethod"]!.stringValue!
+        let signer: Signer
+        if let key = DIDKey(did: method), method.contains("#") {
+            signer = Signer(key)
+        } else if let did = method.split(separator: "#").first.map(String.init), DIDWeb(did: did) != nil {
+            guard let document = didDocuments[did] else {
+                return .unsupported("the DID document of \(did) could not be obtained (it is published at \(DIDWeb(did: did)!.documentURL); pin it with beacon trust add \(did) --did-document FILE to verify offline)")
+            }
+            switch DIDWeb.key(for: method, in: document) {
+            case .success(let key): signer = Signer(did: did, key: key)
+            case .failure(let why): return .invalid(why.message)
+            }
+        } else {
+            return .unsupported("verificationMethod \(method) is neither an Ed25519 did:key nor a did:web key")
+        }
+        let signature = Multibase.decode(proof["proofValue"]!.stringValue!)!
         var options = proof
         options["proofValue"] = nil
         var unsecured = unsecuredIn
@@ -158,9 +217,9 @@ public enum DataIntegrity {
         } catch {
             return .invalid(error.message)
         }
-        guard ed25519Verify(signature: signature, message: transform.hashData, publicKey: key.publicKey) else {
+        guard ed25519Verify(signature: signature, message: transform.hashData, publicKey: signer.key.publicKey) else {
             return .invalid("the signature does not match the credential: it was changed after signing, or signed by another key")
         }
-        return .valid(verificationMethod: key)
+        return .valid(signer)
     }
 }

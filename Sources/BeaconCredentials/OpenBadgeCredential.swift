@@ -5,6 +5,8 @@ import Foundation
 public struct BadgeContent: Sendable, Equatable {
     public var id: String
     public var issuer: DIDKey
+    /// The issuer's DID when it is not the key's did:key: a did:web naming the institution.
+    public var issuerDID: String?
     public var issuerName: String
     public var issuerURL: String?
     public var holderName: String
@@ -57,7 +59,7 @@ public enum OpenBadgeCredential {
     /// The unsigned credential; sign it with `DataIntegrity.sign(_:with:created:proofAsArray: true)`.
     public static func unsigned(_ content: BadgeContent) -> JSONObject {
         var issuer = JSONObject([
-            ("id", .string(content.issuer.did)),
+            ("id", .string(content.issuerDID ?? content.issuer.did)),
             ("type", .array([.string("Profile")])),
             ("name", .string(content.issuerName)),
         ])
@@ -125,7 +127,9 @@ public enum StatusListCredential {
         (base.hasSuffix("/") ? String(base.dropLast()) : base) + "/status/" + purpose
     }
 
-    public static func unsigned(base: String, purpose: String, issuer: DIDKey, list: BitstringStatusList, validFrom: Date) throws(CredentialError) -> JSONObject {
+    public static func unsigned(
+        base: String, purpose: String, issuer: DIDKey, list: BitstringStatusList, validFrom: Date, issuerDID: String? = nil
+    ) throws(CredentialError) -> JSONObject {
         let id = url(base: base, purpose: purpose)
         let encoded: String
         do {
@@ -137,7 +141,7 @@ public enum StatusListCredential {
             ("@context", .array([.string("https://www.w3.org/ns/credentials/v2")])),
             ("id", .string(id)),
             ("type", .array([.string("VerifiableCredential"), .string("BitstringStatusListCredential")])),
-            ("issuer", .string(issuer.did)),
+            ("issuer", .string(issuerDID ?? issuer.did)),
             ("validFrom", .string(CredentialVerifier.timestamp(validFrom))),
             ("credentialSubject", .object(JSONObject([
                 ("id", .string(id + "#list")),

@@ -14,6 +14,8 @@ public struct BundledContexts: DocumentLoader {
 
     public init() {}
 
+    public var sharedCacheName: String? { "bundled" }
+
     public func load(_ url: String) throws(JSONLDError) -> (document: JSONValue, documentURL: String) {
         guard let document = Self.parsed[url] else {
             throw JSONLDError(

@@ -37,7 +37,7 @@ func vectorKey() throws -> SigningKey {
 
     @Test func theW3CSignedVectorVerifiesAndAnyChangeIsRejected() throws {
         let signed = try object("eddsa-jcs-2022/signedJCS.json")
-        #expect(DataIntegrity.verify(signed) == .valid(verificationMethod: try vectorKey().didKey))
+        #expect(DataIntegrity.verify(signed) == .valid(.init(try vectorKey().didKey)))
         var changed = signed
         changed["name"] = .string("Alumni Credential!")
         guard case .invalid = DataIntegrity.verify(changed) else {
@@ -55,7 +55,7 @@ func vectorKey() throws -> SigningKey {
         doubled["proof"] = .array([signed["proof"]!, signed["proof"]!])
         // A proof set: each proof is checked on its own, and one valid proof is enough.
         #expect(DataIntegrity.checkProofs(doubled).count == 2)
-        #expect(DataIntegrity.verify(doubled) == .valid(verificationMethod: try vectorKey().didKey))
+        #expect(DataIntegrity.verify(doubled) == .valid(.init(try vectorKey().didKey)))
         var other = signed
         var proof = try #require(signed["proof"]?.objectValue)
         proof["cryptosuite"] = .string("ecdsa-rdfc-2019")

@@ -15,7 +15,7 @@ import Testing
         for document in [try issued.credential()] + Array(try issued.lists().values) {
             let proofs = try #require(document["proof"]?.arrayValue)
             #expect(proofs.compactMap { $0["cryptosuite"]?.stringValue } == ["eddsa-rdfc-2022", "eddsa-jcs-2022"])
-            #expect(DataIntegrity.checkProofs(document).allSatisfy { $0.outcome == .valid(verificationMethod: issued.key.didKey) })
+            #expect(DataIntegrity.checkProofs(document).allSatisfy { $0.outcome == .valid(.init(issued.key.didKey)) })
         }
         let report = try issued.verifier().verify(try issued.credential())
         #expect(report.verified && report.proofs.map(\.result) == ["valid", "valid"], "\(report)")

@@ -14,42 +14,62 @@ public struct RDFC10: Sendable {
     /// of ten needs millions.
     public var maxWork = 50_000
     public var maxQuads = 200_000
+    public var maxBlankNodes = 100_000
 
     public init() {}
 
-    /// The canonical N-Quads document.
-    public func canonicalize(_ quads: [Quad]) throws(CanonicalizationError) -> String {
-        NQuads.document(try relabel(quads))
+    /// Limits for credentials: a badge has tens of statements and a few blank nodes, so a
+    /// thousand blank nodes or ten thousand statements is an attack, refused before any hashing.
+    public static let forCredentials: RDFC10 = {
+        var limited = RDFC10()
+        limited.maxQuads = 10_000
+        limited.maxBlankNodes = 1_000
+        return limited
+    }()
+
+    /// The canonical N-Quads document. `distinct` says no quad is repeated (toRdf's output),
+    /// which saves making them so.
+    public func canonicalize(_ quads: [Quad], distinct: Bool = false) throws(CanonicalizationError) -> String {
+        NQuads.document(try relabel(quads, distinct: distinct))
     }
 
     /// The input's blank node labels mapped to their canonical labels (the spec's "issued
     /// identifiers map").
-    public func canonicalLabels(_ quads: [Quad]) throws(CanonicalizationError) -> [String: String] {
-        try labelling(quads).labels
+    public func canonicalLabels(_ quads: [Quad], distinct: Bool = false) throws(CanonicalizationError) -> [String: String] {
+        try labelling(quads, distinct: distinct).labels
     }
 
     /// The labels, and the work they took (to set `maxWork` from real data).
-    public func labelling(_ quads: [Quad]) throws(CanonicalizationError) -> (labels: [String: String], work: Int) {
+    public func labelling(_ quads: [Quad], distinct: Bool = false) throws(CanonicalizationError) -> (labels: [String: String], work: Int) {
         guard quads.count <= maxQuads else { throw .tooManyQuads(count: quads.count, limit: maxQuads) }
-        var run = Run(quads: Self.distinct(quads), algorithm: hashAlgorithm, maxWork: maxWork)
+        var run = Run(quads: distinct ? quads : Self.distinctWithBlankNodes(quads), algorithm: hashAlgorithm, maxWork: maxWork)
+        try run.index()
+        guard run.quadsOf.count <= maxBlankNodes else { throw .tooManyBlankNodes(count: run.quadsOf.count, limit: maxBlankNodes) }
         try run.label()
         return (run.canonical.issued, run.work)
     }
 
     /// The quads with canonical blank node labels.
-    public func relabel(_ quads: [Quad]) throws(CanonicalizationError) -> [Quad] {
-        let labels = try canonicalLabels(quads)
+    public func relabel(_ quads: [Quad], distinct: Bool = false) throws(CanonicalizationError) -> [Quad] {
+        let labels = try canonicalLabels(quads, distinct: distinct)
         func map(_ term: RDFTerm) -> RDFTerm {
             if case .blank(let label) = term { return .blank(labels[label] ?? label) }
             return term
         }
-        return Self.distinct(quads).map { Quad(map($0.subject), $0.predicate, map($0.object), graph: $0.graph.map(map)) }
+        return quads.map { Quad(map($0.subject), $0.predicate, map($0.object), graph: $0.graph.map(map)) }
     }
 
-    /// A dataset is a set: a quad written twice is one quad, and must hash as one.
-    static func distinct(_ quads: [Quad]) -> [Quad] {
-        var seen = Set<Quad>()
-        return quads.filter { seen.insert($0).inserted }
+    /// A dataset is a set: a quad written twice is one quad, and must hash as one. Only quads
+    /// with blank nodes take part in hashing; the rest are made distinct when the sorted
+    /// output drops repeated lines (hashing every quad cost more than all the rest here).
+    static func distinctWithBlankNodes(_ quads: [Quad]) -> [Quad] {
+        // Keyed by the line's bytes: Swift's String equality is Unicode canonical equivalence,
+        // and RDF terms differ when their code points do.
+        var seen = Set<[UInt8]>()
+        return quads.filter { quad in
+            guard quad.subject.isBlank || quad.object.isBlank || quad.graph?.isBlank == true else { return true }
+            return seen.insert(Array(NQuads.line(quad).utf8)).inserted
+        }
     }
 }
 
@@ -75,9 +95,10 @@ private struct Run {
         guard work <= maxWork else { throw .tooComplex(blankNodes: quadsOf.count, limit: maxWork) }
     }
 
-    mutating func label() throws(CanonicalizationError) {
-        // Step 2: index quads by blank node, keeping first-seen order.
-        var blankOrder: [String] = []
+    var blankOrder: [String] = []
+
+    /// Step 2: index quads by blank node, keeping first-seen order.
+    mutating func index() throws(CanonicalizationError) {
         for (index, quad) in quads.enumerated() {
             for term in [quad.subject, quad.object, quad.graph] {
                 guard let label = term?.blankLabel else { continue }
@@ -85,6 +106,9 @@ private struct Run {
                 if quadsOf[label]?.last != index { quadsOf[label, default: []].append(index) }
             }
         }
+    }
+
+    mutating func label() throws(CanonicalizationError) {
         // Step 3: first-degree hashes.
         var byHash: [String: [String]] = [:]
         for label in blankOrder {

@@ -15,7 +15,15 @@ struct TermDefinition: Equatable, Sendable {
     var index: String?
     var nest: String?
     var context: JSONValue?
+    /// Names `context` for the processed-context cache, so a scoped context (the OB 3.0 types'
+    /// are large) is never hashed whole to find its cached result. Not part of equality.
+    var contextTag = Tag()
     var baseURL: String?
+
+    struct Tag: Equatable, Sendable {
+        var value: UInt64 = 0
+        static func == (_: Tag, _: Tag) -> Bool { true }
+    }
 
     /// Equal apart from `@protected`: the test for redefining a protected term.
     func sameMeaning(as other: TermDefinition) -> Bool {
@@ -41,11 +49,14 @@ struct ActiveContext: Sendable {
     var defaultDirection: String?
     /// The context to return to when a type-scoped context does not propagate.
     var previous: Previous?
-    var identity = ContextIdentity.next()
+    var identity: ContextIdentity
 
+    /// An empty context. With no base, every empty context is the same state and shares one
+    /// identity, so contexts processed from it are shared between documents.
     init(base: String?) {
         self.base = base
         originalBase = base
+        identity = base == nil ? .empty : .next()
     }
 
     var hasProtectedTerms: Bool { terms.values.contains { $0.isProtected } }

@@ -5,6 +5,7 @@ import Synchronization
 struct ContextIdentity: Hashable, Sendable {
     let value: UInt64
     private static let counter = Atomic<UInt64>(0)
+    static let empty = ContextIdentity(value: 0)
 
     static func next() -> ContextIdentity {
         ContextIdentity(value: counter.add(1, ordering: .relaxed).newValue)

@@ -1,4 +1,25 @@
 import BeaconJSON
+import Synchronization
+
+/// Processed contexts shared by every document checked with a loader that always serves the
+/// same contexts. Bounded: emptied when it grows past `limit` (hostile documents could
+/// otherwise fill it with one-off scoped contexts).
+final class SharedContextCache: Sendable {
+    static let shared = SharedContextCache()
+    private let entries = Mutex<[ContextProcessor.CacheKey: ActiveContext]>([:])
+    let limit = 2_000
+
+    func get(_ key: ContextProcessor.CacheKey) -> ActiveContext? {
+        entries.withLock { $0[key] }
+    }
+
+    func put(_ key: ContextProcessor.CacheKey, _ value: ActiveContext) {
+        entries.withLock { table in
+            if table.count >= limit { table.removeAll(keepingCapacity: true) }
+            table[key] = value
+        }
+    }
+}
 
 /// The Context Processing, Create Term Definition and IRI Expansion algorithms (JSON-LD 1.1
 /// API §4.1.2, §4.2.2, §5.2.2), in JSON-LD 1.1 processing mode.
@@ -14,9 +35,12 @@ struct ContextProcessor {
     var work = 0
     var maxWork = 100_000
 
-    struct CacheKey: Hashable {
+    struct CacheKey: Hashable, Sendable {
+        var loader: String?
         var active: ContextIdentity
+        /// The local context, or for a scoped one its tag (see `TermDefinition.contextTag`).
         var local: JSONValue
+        var localTag: UInt64
         var base: String?
         var overrideProtected: Bool
         var propagate: Bool
@@ -29,7 +53,7 @@ struct ContextProcessor {
     mutating func spend() throws(JSONLDError) {
         work += 1
         guard work <= maxWork else {
-            throw JSONLDError("context overflow", "the document's contexts need more than \(maxWork) steps to process; it was refused")
+            throw JSONLDError("too large", "the document needs more than \(maxWork) steps to expand (too many values or contexts); it was refused")
         }
     }
 
@@ -50,11 +74,21 @@ struct ContextProcessor {
     mutating func process(
         _ active: ActiveContext, _ localContext: JSONValue, base baseURL: String?,
         remoteContexts: [String] = [], overrideProtected: Bool = false, propagate propagateIn: Bool = true,
-        validateScoped: Bool = true
+        validateScoped: Bool = true, tag: UInt64 = 0
     ) throws(JSONLDError) -> ActiveContext {
-        let key = CacheKey(active: active.identity, local: localContext, base: baseURL, overrideProtected: overrideProtected, propagate: propagateIn)
+        let shared = loader.sharedCacheName
+        let key = CacheKey(
+            loader: shared, active: active.identity, local: tag == 0 ? localContext : .null, localTag: tag, base: baseURL,
+            overrideProtected: overrideProtected, propagate: propagateIn
+        )
         let cacheable = remoteContexts.isEmpty && validateScoped
-        if cacheable, let known = processedCache[key] { return known }
+        if cacheable {
+            if let known = processedCache[key] { return known }
+            if shared != nil, let known = SharedContextCache.shared.get(key) {
+                processedCache[key] = known
+                return known
+            }
+        }
         try spend()
         var result = active
         var propagate = propagateIn
@@ -167,7 +201,10 @@ struct ContextProcessor {
             result.renew()
         }
         result.renew()
-        if cacheable { processedCache[key] = result }
+        if cacheable {
+            processedCache[key] = result
+            if shared != nil { SharedContextCache.shared.put(key, result) }
+        }
         return result
     }
 
@@ -342,6 +379,7 @@ struct ContextProcessor {
                 throw JSONLDError("invalid scoped context", "the scoped @context of \(term) is not valid: \(error.message)")
             }
             definition.context = scoped
+            definition.contextTag = .init(value: ContextIdentity.next().value)
             definition.baseURL = baseURL
         }
         if let languageValue = object["@language"], object["@type"] == nil {

@@ -9,8 +9,14 @@ struct Expander {
     var contexts: ContextProcessor
     let safe: Bool
     let ordered: Bool
-    /// Where expansion is, for error messages: property names and array positions.
-    var path: [String] = []
+    /// Where expansion is, for error messages: property names and array positions, written
+    /// out only when an error needs them.
+    var path: [PathStep] = []
+
+    enum PathStep {
+        case key(String)
+        case index(Int)
+    }
 
     init(loader: any DocumentLoader, safe: Bool, ordered: Bool = true) {
         contexts = ContextProcessor(loader: loader)
@@ -18,7 +24,17 @@ struct Expander {
         self.ordered = ordered
     }
 
-    var where_: String { path.isEmpty ? "the top level" : path.joined(separator: ".") }
+    var where_: String {
+        guard !path.isEmpty else { return "the top level" }
+        var text = ""
+        for step in path {
+            switch step {
+            case .key(let key): text += text.isEmpty ? key : "." + key
+            case .index(let index): text += "[\(index)]"
+            }
+        }
+        return text
+    }
 
     func sortedKeys(_ object: JSONObject) -> [String] {
         ordered ? object.keys.sorted(by: NQuads.codePointPrecedes) : object.keys
@@ -57,13 +73,13 @@ struct Expander {
                 return .null
             }
             if let scoped = propertyDefinition?.context {
-                active = try contexts.process(active, scoped, base: propertyDefinition?.baseURL)
+                active = try contexts.process(active, scoped, base: propertyDefinition?.baseURL, tag: propertyDefinition!.contextTag.value)
             }
             return try expandValue(active, property: activeProperty!, element)
         case .array(let items):
             var result: [JSONValue] = []
             for (position, item) in items.enumerated() {
-                path.append("[\(position)]")
+                path.append(.index(position))
                 defer { path.removeLast() }
                 var expanded = try expand(active, property: activeProperty, item, base: baseURL, fromMap: fromMap)
                 if propertyDefinition?.container.contains("@list") == true, case .array = expanded {
@@ -99,10 +115,10 @@ struct Expander {
             if revert, let previous = active.previous { active = previous.context }
         }
         if let scoped = propertyDefinition?.context {
-            active = try contexts.process(active, scoped, base: propertyDefinition?.baseURL, overrideProtected: true)
+            active = try contexts.process(active, scoped, base: propertyDefinition?.baseURL, overrideProtected: true, tag: propertyDefinition!.contextTag.value)
         }
         if let local = element["@context"] {
-            path.append("@context")
+            path.append(.key("@context"))
             defer { path.removeLast() }
             active = try contexts.process(active, local, base: baseURL)
         }
@@ -113,7 +129,7 @@ struct Expander {
             let types = (value.arrayValue ?? [value]).compactMap(\.stringValue).sorted(by: NQuads.codePointPrecedes)
             for type in types {
                 if let definition = typeScoped.terms[type], let scoped = definition.context {
-                    active = try contexts.process(active, scoped, base: definition.baseURL, propagate: false)
+                    active = try contexts.process(active, scoped, base: definition.baseURL, propagate: false, tag: definition.contextTag.value)
                 }
             }
             if inputType == nil, let last = value.arrayValue?.last?.stringValue ?? value.stringValue {
@@ -135,7 +151,7 @@ struct Expander {
         var nests: [String] = []
         for key in sortedKeys(element) where key != "@context" {
             let value = element[key]!
-            path.append(key)
+            path.append(.key(key))
             defer { path.removeLast() }
             guard let expandedProperty = contexts.expandIRI(key, active, vocab: true),
                 expandedProperty.contains(":") || Keywords.isKeyword(expandedProperty)
@@ -311,11 +327,11 @@ struct Expander {
         }
         for nestKey in nests {
             let nested = element[nestKey]!
-            path.append(nestKey)
+            path.append(.key(nestKey))
             defer { path.removeLast() }
             var nestContext = active
             if let definition = active.terms[nestKey], let scoped = definition.context {
-                nestContext = try contexts.process(active, scoped, base: definition.baseURL, overrideProtected: true)
+                nestContext = try contexts.process(active, scoped, base: definition.baseURL, overrideProtected: true, tag: definition.contextTag.value)
             }
             for nestedValue in nested.arrayValue ?? [nested] {
                 guard case .object(let object) = nestedValue,
@@ -340,10 +356,10 @@ struct Expander {
                 mapContext = previous.context
             }
             if container.contains("@type"), let indexDefinition = mapContext.terms[index], let scoped = indexDefinition.context {
-                mapContext = try contexts.process(mapContext, scoped, base: indexDefinition.baseURL)
+                mapContext = try contexts.process(mapContext, scoped, base: indexDefinition.baseURL, tag: indexDefinition.contextTag.value)
             }
             let expandedIndex = contexts.expandIRI(index, active, vocab: true)
-            path.append(index)
+            path.append(.key(index))
             defer { path.removeLast() }
             let expanded = try expand(mapContext, property: key, .array(indexValue.arrayValue ?? [indexValue]), base: baseURL, fromMap: true)
             for var item in expanded.arrayValue ?? [expanded] {
@@ -381,8 +397,7 @@ struct Expander {
     private func finish(_ resultIn: JSONObject, property activeProperty: String?) throws(JSONLDError) -> JSONValue {
         var result = resultIn
         if let value = result["@value"] {
-            let allowed: Set<String> = ["@direction", "@index", "@language", "@type", "@value"]
-            guard result.keys.allSatisfy(allowed.contains),
+            guard result.keys.allSatisfy(Self.valueObjectKeys.contains),
                 !(result["@type"] != nil && (result["@language"] != nil || result["@direction"] != nil))
             else { throw JSONLDError("invalid value object", "a value at \(where_) has entries a value cannot have") }
             if result["@type"] == .string("@json") {
@@ -449,6 +464,8 @@ struct Expander {
         ["boolean", "integer", "double", "decimal", "float", "int", "long", "nonNegativeInteger", "positiveInteger"].flatMap {
             ["http://www.w3.org/2001/XMLSchema#" + $0, "https://www.w3.org/2001/XMLSchema#" + $0]
         })
+
+    static let valueObjectKeys: Set<String> = ["@direction", "@index", "@language", "@type", "@value"]
 
     static func isValueObject(_ value: JSONValue) -> Bool { value["@value"] != nil }
     static func isListObject(_ value: JSONValue) -> Bool { value["@list"] != nil }

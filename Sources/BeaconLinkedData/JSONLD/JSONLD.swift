@@ -19,6 +19,14 @@ public struct JSONLD: Sendable {
         self.base = base
     }
 
+    /// Bundled contexts, safe mode, and limits a credential never comes near (it takes a few
+    /// hundred steps): a hostile document is refused in milliseconds.
+    public static let forCredentials: JSONLD = {
+        var processor = JSONLD()
+        processor.maxWork = 50_000
+        return processor
+    }()
+
     public func expand(_ document: JSONValue) throws(JSONLDError) -> [JSONValue] {
         var expander = Expander(loader: loader, safe: safe)
         expander.contexts.maxWork = maxWork
@@ -36,7 +44,7 @@ public struct JSONLD: Sendable {
     }
 
     /// The document's canonical N-Quads (RDFC-1.0), what eddsa-rdfc-2022 hashes.
-    public func canonicalNQuads(_ document: JSONValue, canonicalizer: RDFC10 = RDFC10()) throws(LinkedDataError) -> String {
+    public func canonicalNQuads(_ document: JSONValue, canonicalizer: RDFC10 = .forCredentials) throws(LinkedDataError) -> String {
         let quads: [Quad]
         do {
             quads = try toRDF(document)
@@ -44,7 +52,7 @@ public struct JSONLD: Sendable {
             throw .jsonld(error)
         }
         do {
-            return try canonicalizer.canonicalize(quads)
+            return try canonicalizer.canonicalize(quads, distinct: true)
         } catch {
             throw .canonicalization(error)
         }

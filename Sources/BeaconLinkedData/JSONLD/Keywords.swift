@@ -6,7 +6,8 @@ enum Keywords {
         "@set", "@type", "@value", "@version", "@vocab",
     ]
 
-    static func isKeyword(_ s: String) -> Bool { all.contains(s) }
+    /// Most strings asked about are terms and IRIs: the first byte settles them without hashing.
+    static func isKeyword(_ s: String) -> Bool { s.utf8.first == UInt8(ascii: "@") && all.contains(s) }
 
     /// `@` followed by letters only: reserved for future keywords, ignored with no error.
     static func looksLikeKeyword(_ s: String) -> Bool {

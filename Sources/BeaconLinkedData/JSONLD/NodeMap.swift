@@ -1,12 +1,44 @@
 import BeaconJSON
 
+/// One node of the node map: its types, index and property values, with a set beside each
+/// value list so that adding a value already there costs a hash lookup, not a scan.
+struct MapNode {
+    var types: [String] = []
+    var index: JSONValue?
+    var properties: [String: [JSONValue]] = [:]
+    private var seen: [String: Set<JSONValue>] = [:]
+
+    mutating func add(_ value: JSONValue, to property: String, unique: Bool = true) {
+        if unique {
+            // A property has one or two values almost always: a scan beats hashing the value.
+            // (No local copy of the array: holding one would make every append copy it.)
+            if (properties[property]?.count ?? 0) < 8 {
+                if properties[property]?.contains(value) == true { return }
+            } else {
+                if seen[property] == nil { seen[property] = Set(properties[property]!) }
+                guard seen[property]!.insert(value).inserted else { return }
+            }
+        }
+        properties[property, default: []].append(value)
+        if seen[property] != nil { seen[property]!.insert(value) }
+    }
+
+    mutating func addType(_ type: String) {
+        if !types.contains(type) { types.append(type) }
+    }
+
+    mutating func touch(_ property: String) {
+        if properties[property] == nil { properties[property] = [] }
+    }
+}
+
 /// Node Map Generation (JSON-LD 1.1 API §7.2.2): every node of the expanded document, by graph
 /// and id, with blank nodes given fresh `_:b0`, `_:b1`, … labels.
 struct NodeMapBuilder {
-    /// graph name -> subject id -> node object. Graph and subject order is kept for output.
-    var graphs: [String: JSONObject] = ["@default": JSONObject()]
-    var graphOrder: [String] = ["@default"]
+    /// graph name -> subject id -> node. Mutated in place (no copy of a graph per value).
+    var graphs: [String: [String: MapNode]] = ["@default": [:]]
     var issuer = IdentifierIssuer(prefix: "_:b")
+    var fresh = 0
     var work = 0
     var maxWork: Int
 
@@ -16,36 +48,20 @@ struct NodeMapBuilder {
 
     mutating func spend() throws(JSONLDError) {
         work += 1
-        guard work <= maxWork else { throw JSONLDError("too large", "the document has more than \(maxWork) values") }
+        guard work <= maxWork else { throw JSONLDError("too large", "the document has more than \(maxWork) values; it was refused") }
     }
 
     mutating func blankLabel(_ existing: String?) -> String {
         if let existing { return issuer.issue(existing) }
-        return issuer.issue("\u{0}fresh\(issuer.order.count)")
+        fresh += 1
+        return issuer.issue("\u{0}fresh\(fresh)")
     }
 
     enum Subject {
         case none
         case id(String)
-        /// A reverse property: the referencing node object.
-        case reverse(JSONObject)
-    }
-
-    mutating func add(_ value: JSONValue, to subject: String, property: String, in graph: String, unique: Bool = true) {
-        var nodes = graphs[graph]!
-        var node = nodes[subject]?.objectValue ?? JSONObject([("@id", .string(subject))])
-        var values = node[property]?.arrayValue ?? []
-        if !unique || !values.contains(value) { values.append(value) }
-        node[property] = .array(values)
-        nodes[subject] = .object(node)
-        graphs[graph] = nodes
-    }
-
-    mutating func ensureGraph(_ name: String) {
-        if graphs[name] == nil {
-            graphs[name] = JSONObject()
-            graphOrder.append(name)
-        }
+        /// A reverse property: the id of the node that refers to this one.
+        case reverse(String)
     }
 
     mutating func generate(
@@ -60,17 +76,11 @@ struct NodeMapBuilder {
             return
         }
         guard case .object(var object) = element else { return }
-        if let types = object["@type"], object["@value"] == nil {
-            object["@type"] = .array((types.arrayValue ?? [types]).map { type in
-                if case .string(let text) = type, IRI.isBlankNode(text) { return .string(blankLabel(text)) }
-                return type
-            })
-        }
         if object["@value"] != nil {
             if list != nil {
                 list!.append(.object(object))
             } else if case .id(let subject) = activeSubject, let activeProperty {
-                add(.object(object), to: subject, property: activeProperty, in: activeGraph)
+                graphs[activeGraph, default: [:]][subject, default: MapNode()].add(.object(object), to: activeProperty)
             }
             return
         }
@@ -81,7 +91,7 @@ struct NodeMapBuilder {
             if list != nil {
                 list!.append(listObject)
             } else if case .id(let subject) = activeSubject, let activeProperty {
-                add(listObject, to: subject, property: activeProperty, in: activeGraph, unique: false)
+                graphs[activeGraph, default: [:]][subject, default: MapNode()].add(listObject, to: activeProperty, unique: false)
             }
             return
         }
@@ -95,68 +105,57 @@ struct NodeMapBuilder {
         } else {
             id = blankLabel(nil)
         }
-        object["@id"] = nil
-        ensureGraph(activeGraph)
-        if graphs[activeGraph]![id] == nil {
-            graphs[activeGraph]![id] = .object(JSONObject([("@id", .string(id))]))
-        }
+        if graphs[activeGraph]?[id] == nil { graphs[activeGraph, default: [:]][id] = MapNode() }
         switch activeSubject {
         case .reverse(let referencing):
-            if let activeProperty { add(.object(referencing), to: id, property: activeProperty, in: activeGraph) }
+            if let activeProperty {
+                graphs[activeGraph]![id]!.add(.object(JSONObject([("@id", .string(referencing))])), to: activeProperty)
+            }
         case .id(let subject):
             if let activeProperty {
                 let reference = JSONValue.object(JSONObject([("@id", .string(id))]))
                 if list != nil {
                     list!.append(reference)
                 } else {
-                    add(reference, to: subject, property: activeProperty, in: activeGraph)
+                    graphs[activeGraph, default: [:]][subject, default: MapNode()].add(reference, to: activeProperty)
                 }
             }
         case .none:
             break
         }
         if let types = object["@type"] {
-            for type in types.arrayValue ?? [types] { add(type, to: id, property: "@type", in: activeGraph) }
-            object["@type"] = nil
+            for case .string(let type) in types.arrayValue ?? [types] {
+                graphs[activeGraph]![id]!.addType(IRI.isBlankNode(type) ? blankLabel(type) : type)
+            }
         }
         if let index = object["@index"] {
-            if let existing = graphs[activeGraph]![id]?["@index"], existing != index {
+            if let existing = graphs[activeGraph]![id]!.index, existing != index {
                 throw JSONLDError("conflicting indexes", "the node \(id) is given two different @index values")
             }
-            var node = graphs[activeGraph]![id]!.objectValue!
-            node["@index"] = index
-            graphs[activeGraph]![id] = .object(node)
-            object["@index"] = nil
+            graphs[activeGraph]![id]!.index = index
         }
         if case .object(let reverseMap)? = object["@reverse"] {
-            let referenced = JSONObject([("@id", .string(id))])
             for (property, values) in reverseMap {
                 for value in values.arrayValue ?? [values] {
                     var none: [JSONValue]?
-                    try generate(value, graph: activeGraph, subject: .reverse(referenced), property: property, list: &none)
+                    try generate(value, graph: activeGraph, subject: .reverse(id), property: property, list: &none)
                 }
             }
-            object["@reverse"] = nil
         }
         if let graph = object["@graph"] {
-            ensureGraph(id)
+            if graphs[id] == nil { graphs[id] = [:] }
             var none: [JSONValue]?
             try generate(graph, graph: id, list: &none)
-            object["@graph"] = nil
         }
         if let included = object["@included"] {
             var none: [JSONValue]?
             try generate(included, graph: activeGraph, list: &none)
-            object["@included"] = nil
         }
+        for key in ["@id", "@type", "@index", "@reverse", "@graph", "@included"] { object[key] = nil }
         for property in object.keys.sorted(by: NQuads.codePointPrecedes) {
             let value = object[property]!
             let name = IRI.isBlankNode(property) ? blankLabel(property) : property
-            if graphs[activeGraph]![id]?[name] == nil {
-                var node = graphs[activeGraph]![id]!.objectValue!
-                node[name] = .array([])
-                graphs[activeGraph]![id] = .object(node)
-            }
+            graphs[activeGraph]![id]!.touch(name)
             var none: [JSONValue]?
             try generate(value, graph: activeGraph, subject: .id(id), property: name, list: &none)
         }

@@ -13,7 +13,7 @@ struct RDFWriter {
     static let xsd = "http://www.w3.org/2001/XMLSchema#"
 
     mutating func write() throws(JSONLDError) {
-        for graphName in nodes.graphOrder.sorted(by: NQuads.codePointPrecedes) {
+        for graphName in nodes.graphs.keys.sorted(by: NQuads.codePointPrecedes) {
             let graphTerm: RDFTerm?
             if graphName == "@default" {
                 graphTerm = nil
@@ -27,22 +27,32 @@ struct RDFWriter {
             let graph = nodes.graphs[graphName]!
             for subject in graph.keys.sorted(by: NQuads.codePointPrecedes) {
                 guard let subjectTerm = term(subject) else { continue }
-                let node = graph[subject]!.objectValue!
-                for property in node.keys.sorted(by: NQuads.codePointPrecedes) {
-                    let values = node[property]!.arrayValue ?? []
-                    if property == "@type" {
-                        for type in values {
-                            guard let text = type.stringValue, let typeTerm = term(text) else { continue }
-                            quads.append(Quad(subjectTerm, .iri(Self.rdf + "type"), typeTerm, graph: graphTerm))
-                        }
-                        continue
-                    }
+                let node = graph[subject]!
+                for type in node.types {
+                    guard let typeTerm = term(type) else { continue }
+                    quads.append(Quad(subjectTerm, .iri(Self.rdf + "type"), typeTerm, graph: graphTerm))
+                }
+                for property in node.properties.keys.sorted(by: NQuads.codePointPrecedes) {
                     if Keywords.isKeyword(property) || IRI.isBlankNode(property) { continue }
                     guard IRI.isWellFormed(property) else { continue }
-                    for item in values {
+                    // Two JSON values can be one RDF term ("x" and "x" typed xsd:string): the
+                    // output is a set, so each object appears once per subject and property.
+                    let items = node.properties[property]!
+                    var objects: [RDFTerm] = []
+                    var seen = Set<[UInt8]>()  // used past a few values; byte keys, see exactlyEquals
+                    for item in items {
                         var listQuads: [Quad] = []
                         if let object = try objectTerm(item, listQuads: &listQuads, graph: graphTerm) {
-                            quads.append(Quad(subjectTerm, .iri(property), object, graph: graphTerm))
+                            let fresh: Bool
+                            if items.count < 8 {
+                                fresh = !objects.contains { $0.exactlyEquals(object) }
+                                objects.append(object)
+                            } else {
+                                var key = ""
+                                NQuads.write(object, into: &key)
+                                fresh = seen.insert(Array(key.utf8)).inserted
+                            }
+                            if fresh { quads.append(Quad(subjectTerm, .iri(property), object, graph: graphTerm)) }
                         }
                         quads += listQuads
                     }

@@ -18,9 +18,18 @@ public enum NQuads {
         return out
     }
 
-    /// Every quad's line, sorted in code point order (the canonical N-Quads document).
+    /// Every distinct quad's line, sorted in code point order (the canonical N-Quads document).
     public static func document(_ quads: [Quad]) -> String {
-        quads.map(line).sorted(by: codePointPrecedes).joined()
+        let lines = quads.map(line).sorted(by: codePointPrecedes)
+        var out = ""
+        out.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count })
+        var previous: String?
+        // Byte comparison: String's == would merge lines that differ only in normalization.
+        for line in lines where !(previous.map { $0.utf8.elementsEqual(line.utf8) } ?? false) {
+            out += line
+            previous = line
+        }
+        return out
     }
 
     static func write(_ term: RDFTerm, into out: inout String) {

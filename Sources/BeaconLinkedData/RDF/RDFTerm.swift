@@ -9,6 +9,18 @@ public enum RDFTerm: Hashable, Sendable {
     public static let xsdString = "http://www.w3.org/2001/XMLSchema#string"
     public static let langString = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
+    /// Equal code point for code point (String's == is Unicode canonical equivalence, which
+    /// RDF term equality is not).
+    public func exactlyEquals(_ other: RDFTerm) -> Bool {
+        func same(_ a: String, _ b: String) -> Bool { a.utf8.elementsEqual(b.utf8) }
+        switch (self, other) {
+        case (.iri(let a), .iri(let b)), (.blank(let a), .blank(let b)): return same(a, b)
+        case (.literal(let a, let x, let l), .literal(let b, let y, let m)):
+            return same(a, b) && same(x, y) && (l == nil) == (m == nil) && same(l ?? "", m ?? "")
+        default: return false
+        }
+    }
+
     public var isBlank: Bool {
         if case .blank = self { true } else { false }
     }
