@@ -65,7 +65,8 @@ public func buildRouter(backend: some VerificationBackend, settings: ServerSetti
         let text = JSONValue.object(list).serialized(pretty: true)
         // Verifiers may cache, but must revalidate each time: a revocation counts at once.
         // A list is re-signed whenever it changes, so its signature is a stable entity tag.
-        let tag = "\"" + (list["proof"]?["proofValue"]?.stringValue ?? "unsigned") + "\""
+        let proof = list["proof"]?.arrayValue?.first ?? list["proof"]
+        let tag = "\"" + (proof?["proofValue"]?.stringValue ?? "unsigned") + "\""
         if request.headers[.ifNoneMatch] == tag {
             return Response(status: .notModified, headers: [.eTag: tag, .cacheControl: "no-cache"])
         }
@@ -80,6 +81,17 @@ public func buildRouter(backend: some VerificationBackend, settings: ServerSetti
     }
 
     router.get("/healthz") { _, _ in json(#"{"status":"ok"}"#) }
+
+    // did:web: the issuer's DID document, at /.well-known/did.json or a path form's /a/b/did.json.
+    let didDocument: @Sendable (Request, BasicRequestContext) async throws -> Response = { request, _ in
+        guard let document = try await backend.didDocument(path: request.uri.path) else {
+            return problem(.notFound, "this issuer publishes no DID document at \(request.uri.path)")
+        }
+        return json(JSONValue.object(document).serialized(pretty: true), contentType: "application/did+json")
+    }
+    router.get("/.well-known/did.json", use: didDocument)
+    router.get("/{a}/did.json", use: didDocument)
+    router.get("/{a}/{b}/did.json", use: didDocument)
 
     router.get("/c/{id}") { _, context -> Response in
         let id = try context.parameters.require("id")

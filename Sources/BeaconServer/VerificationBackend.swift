@@ -13,6 +13,12 @@ public protocol VerificationBackend: Sendable {
     func issuerProfile() async throws -> JSONObject
     /// The credential JSON when its holder shares it; nil otherwise.
     func sharedCredential(_ id: String) async throws -> String?
+    /// The issuer's DID document when it signs as a did:web published at `path`; nil otherwise.
+    func didDocument(path: String) async throws -> JSONObject?
+}
+
+extension VerificationBackend {
+    public func didDocument(path: String) async throws -> JSONObject? { nil }
 }
 
 /// The backend on this machine's store and keys. Status lists are rebuilt (and re-signed) only
@@ -52,11 +58,16 @@ public actor StoreBackend: VerificationBackend {
         if try keys.active() != nil {
             for (purpose, list) in try service.statusLists(settings: store.certificationSettings()) { lists[purpose] = list }
         }
-        var trusted = try keys.dids()
-        trusted.formUnion(try TrustList.load(from: TrustList.file(home: home)).trusted.map(\.did))
+        let own = try service.ownIdentity(settings: store.certificationSettings())
+        var trusted = own.dids
+        let trustList = try TrustList.load(from: TrustList.file(home: home))
+        trusted.formUnion(trustList.trusted.map(\.did))
         var byURL: [String: JSONObject] = [:]
         for list in lists.values { if let id = list["id"]?.stringValue { byURL[id] = list } }
-        let verifier = CredentialVerifier(trustedIssuers: trusted, now: Date(), statusLists: byURL)
+        // did:web keys: this issuer's own, and those pinned in the trust file (the server never
+        // fetches a DID document on a visitor's behalf).
+        let documents = own.documents.merging(trustList.didDocuments) { mine, _ in mine }
+        let verifier = CredentialVerifier(trustedIssuers: trusted, now: Date(), statusLists: byURL, didDocuments: documents)
         cache = (fingerprint, lists, verifier)
         return (lists, verifier)
     }
@@ -88,4 +99,10 @@ public actor StoreBackend: VerificationBackend {
     }
 
     public func sharedCredential(_ id: String) throws -> String? { try service.sharedCredential(id) }
+
+    public func didDocument(path: String) throws -> JSONObject? {
+        let settings = try store.certificationSettings()
+        guard let web = settings.didWeb, web.documentPath == path else { return nil }
+        return try service.didDocument(settings: settings)
+    }
 }

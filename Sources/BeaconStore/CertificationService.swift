@@ -25,13 +25,27 @@ public struct CertificationService: Sendable {
         public var forTesting: Bool
         /// Details the admin has not set yet ("name", "public URL"); defaults stand in for them.
         public var unset: Set<String>
+        /// The institution's did:web, when it signs as one; nil signs as the key's did:key.
+        public var issuerDID: String?
 
-        public init(issuerName: String, issuerURL: String? = nil, publicURL: String, forTesting: Bool = false, unset: Set<String> = []) {
+        public init(
+            issuerName: String, issuerURL: String? = nil, publicURL: String, forTesting: Bool = false, unset: Set<String> = [], issuerDID: String? = nil
+        ) {
             self.issuerName = issuerName
             self.issuerURL = issuerURL
             self.publicURL = publicURL
             self.forTesting = forTesting
             self.unset = unset
+            self.issuerDID = issuerDID
+        }
+
+        /// The did:web issuer, if any.
+        public var didWeb: DIDWeb? { issuerDID.flatMap(DIDWeb.init(did:)) }
+
+        /// The DID certificates name as issuer, and the verification method that signs for `key`.
+        public func signer(_ key: DIDKey) -> (did: String, verificationMethod: String) {
+            if let web = didWeb { return (web.did, web.verificationMethod(key)) }
+            return (key.did, key.verificationMethod)
         }
 
         /// Why no certificate may be signed with these details, with the command that fixes
@@ -46,6 +60,9 @@ public struct CertificationService: Sendable {
             }
             if let reason = PublicAddress.problem(publicURL) {
                 return "the public URL \(reason). Set where beacon serve is reachable: beacon issuer set --public-url https://certificates.your-org.org (tests and demonstrations: beacon issuer set --for-testing)"
+            }
+            if let web = didWeb, URL(string: publicURL)?.host?.lowercased() != web.authority.split(separator: ":").first.map(String.init) {
+                return "the DID \(web.did) is resolved at \(web.documentURL), but beacon serve publishes it at the public URL \(publicURL); use a did:web for that host (beacon issuer set --did did:web:\(URL(string: publicURL)?.host ?? "your-host"))"
             }
             return nil
         }
@@ -106,11 +123,14 @@ public struct CertificationService: Sendable {
                 criteria: Self.criteria(program, course),
                 validFrom: now, validUntil: validUntil, statusIndex: index, statusBaseURL: settings.publicURL, replaces: previous
             )
+            let signer = settings.signer(key.didKey)
+            content.issuerDID = settings.didWeb?.did
             if let previous, let json = try String.fetchOne(db, sql: "SELECT json FROM credential WHERE id = ?", arguments: [previous]) {
                 content.replacesDigestSRI = "sha384-" + Data(SHA384.hash(data: Data(json.utf8))).base64EncodedString()
             }
             let signed = try DataIntegrity.sign(
-                OpenBadgeCredential.unsigned(content), with: key, created: CredentialVerifier.timestamp(now), proofAsArray: true
+                OpenBadgeCredential.unsigned(content), with: key, created: CredentialVerifier.timestamp(now), proofAsArray: true,
+                verificationMethod: signer.verificationMethod
             )
             let json = JSONValue.object(signed).serialized(pretty: true)
             try db.execute(
@@ -228,10 +248,32 @@ public struct CertificationService: Sendable {
         }
         var lists: [String: JSONObject] = [:]
         for (purpose, list) in [("revocation", revocation), ("suspension", suspension)] {
-            let unsigned = try StatusListCredential.unsigned(base: settings.publicURL, purpose: purpose, issuer: key.didKey, list: list, validFrom: now)
-            lists[purpose] = try DataIntegrity.sign(unsigned, with: key, created: CredentialVerifier.timestamp(now))
+            let unsigned = try StatusListCredential.unsigned(
+                base: settings.publicURL, purpose: purpose, issuer: key.didKey, list: list, validFrom: now, issuerDID: settings.didWeb?.did
+            )
+            lists[purpose] = try DataIntegrity.sign(
+                unsigned, with: key, created: CredentialVerifier.timestamp(now), verificationMethod: settings.signer(key.didKey).verificationMethod
+            )
         }
         return lists
+    }
+
+    /// The issuer's DID document when it signs as a did:web: every key this machine has held,
+    /// current and retired, so what an old key signed still verifies after rotation.
+    public func didDocument(settings: Settings) throws -> JSONObject? {
+        guard let web = settings.didWeb else { return nil }
+        return web.document(keys: try keys.didKeys())
+    }
+
+    /// The DIDs this machine's certificates are signed as, and the documents for its did:web.
+    public func ownIdentity(settings: Settings) throws -> (dids: Set<String>, documents: [String: JSONObject]) {
+        var dids = try keys.dids()
+        var documents: [String: JSONObject] = [:]
+        if let web = settings.didWeb, let document = try didDocument(settings: settings) {
+            dids.insert(web.did)
+            documents[web.did] = document
+        }
+        return (dids, documents)
     }
 
     // MARK: Helpers

@@ -37,6 +37,11 @@ public struct KeyStore: Sendable {
     /// Every DID this issuer has signed with, current and retired.
     public func dids() throws -> Set<String> { Set(try entries().map(\.did)) }
 
+    /// Every key, current and retired, oldest first.
+    public func didKeys() throws -> [DIDKey] {
+        try entries().compactMap { Multikey.decodePublic($0.publicKeyMultibase).flatMap(DIDKey.init(publicKey:)) }
+    }
+
     /// Creates a key, or adopts one given as a seed; fails if the name is taken.
     @discardableResult
     public func add(name: String, seed: [UInt8]? = nil, at now: Date = Date()) throws -> Entry {

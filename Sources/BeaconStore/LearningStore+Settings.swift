@@ -22,14 +22,15 @@ extension LearningStore {
             issuerURL: details.url,
             publicURL: details.publicURL ?? IssuerDetails.placeholderPublicURL,
             forTesting: details.forTesting,
-            unset: Set([details.name == nil ? "name" : nil, details.publicURL == nil ? "public URL" : nil].compactMap { $0 })
+            unset: Set([details.name == nil ? "name" : nil, details.publicURL == nil ? "public URL" : nil].compactMap { $0 }),
+            issuerDID: details.did
         )
     }
 
     public func issuerDetails() throws -> IssuerDetails {
         IssuerDetails(
             name: try setting("issuer.name"), url: try setting("issuer.url"), publicURL: try setting("public.url"),
-            forTesting: try setting("issuer.for-testing") == "yes"
+            forTesting: try setting("issuer.for-testing") == "yes", did: try setting("issuer.did").flatMap { $0 == "did:key" ? nil : $0 }
         )
     }
 
@@ -44,11 +45,13 @@ extension LearningStore {
                 ("issuer.url", "web site", update.url),
                 ("public.url", "public URL", update.publicURL.map(IssuerDetails.trimmedURL)),
                 ("issuer.for-testing", "for testing", update.forTesting.map { $0 ? "yes" : "no" }),
+                ("issuer.did", "DID", update.did),
             ]
             for (key, label, value) in fields {
                 guard let value else { continue }
                 let old = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [key])
-                guard old != value, !(old == nil && key == "issuer.for-testing" && value == "no") else { continue }
+                guard old != value, !(old == nil && key == "issuer.for-testing" && value == "no"), !(old == nil && key == "issuer.did" && value == "did:key")
+                else { continue }
                 try db.execute(
                     sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                     arguments: [key, value]
@@ -71,18 +74,23 @@ public struct IssuerDetails: Sendable, Equatable, Encodable {
     public var publicURL: String?
     /// Allows loopback and placeholder addresses, for tests and demonstrations only.
     public var forTesting: Bool
+    /// A did:web the issuer signs as; nil for the key's own did:key (the offline default).
+    public var did: String?
 
     public struct Update: Sendable {
         public var name: String?
         public var url: String?
         public var publicURL: String?
         public var forTesting: Bool?
+        /// A did:web, or "did:key" to go back to the key's own DID.
+        public var did: String?
 
-        public init(name: String? = nil, url: String? = nil, publicURL: String? = nil, forTesting: Bool? = nil) {
+        public init(name: String? = nil, url: String? = nil, publicURL: String? = nil, forTesting: Bool? = nil, did: String? = nil) {
             self.name = name
             self.url = url
             self.publicURL = publicURL
             self.forTesting = forTesting
+            self.did = did
         }
     }
 
@@ -112,11 +120,14 @@ public struct TrustList: Sendable, Codable, Equatable {
         public var did: String
         public var name: String?
         public var added: Date
+        /// For a did:web: its DID document, pinned (as JSON text), so it verifies offline.
+        public var didDocument: String?
 
-        public init(did: String, name: String?, added: Date) {
+        public init(did: String, name: String?, added: Date, didDocument: String? = nil) {
             self.did = did
             self.name = name
             self.added = added
+            self.didDocument = didDocument
         }
     }
 
@@ -160,4 +171,14 @@ public struct TrustList: Sendable, Codable, Equatable {
     }
 
     public static func file(home: URL) -> URL { home.appendingPathComponent("trust.json") }
+
+    /// The pinned DID documents, by DID (those whose id matches their entry).
+    public var didDocuments: [String: JSONObject] {
+        var documents: [String: JSONObject] = [:]
+        for entry in trusted {
+            guard let text = entry.didDocument, case .object(let document)? = try? JSONValue(parsing: text), document["id"]?.stringValue == entry.did else { continue }
+            documents[entry.did] = document
+        }
+        return documents
+    }
 }

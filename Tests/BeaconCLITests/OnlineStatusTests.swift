@@ -59,12 +59,16 @@ import Glibc
 
     /// `beacon serve` for the issuer's home, once /healthz answers.
     func startServer(port: Int) throws -> Process {
+        try Self.startServer(home: issuer.home, port: port)
+    }
+
+    static func startServer(home: URL, port: Int) throws -> Process {
         let process = Process()
         process.executableURL = LintCommandTests.executable
         process.arguments = ["serve", "--port", String(port)]
         process.currentDirectoryURL = LintCommandTests.root
         var environment = ProcessInfo.processInfo.environment
-        environment["BEACON_HOME"] = issuer.home.path
+        environment["BEACON_HOME"] = home.path
         process.environment = environment
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice

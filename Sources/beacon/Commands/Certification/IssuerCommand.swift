@@ -1,4 +1,5 @@
 import ArgumentParser
+import BeaconCredentials
 import BeaconStore
 import Foundation
 
@@ -14,6 +15,8 @@ extension BeaconCommand {
                   beacon issuer show
                   beacon issuer set --name "River Valley Peer Academy" --public-url https://certificates.rivervalley.org
                   beacon issuer set --for-testing        # tests and demonstrations: allow placeholder URLs
+                  beacon issuer set --did did:web:certificates.rivervalley.org   # sign as the institution (beacon serve publishes its DID document)
+                  beacon issuer set --did did:key        # back to the key's own DID, the offline default
                 """,
             subcommands: [Show.self, SetDetails.self],
             defaultSubcommand: Show.self
@@ -29,16 +32,21 @@ extension BeaconCommand {
                 let problem = try store.certificationSettings().problem
                 if json {
                     struct Shown: Encodable {
-                        var name: String?, url: String?, publicURL: String?, forTesting: Bool, readyToIssue: Bool, problem: String?
+                        var name: String?, url: String?, publicURL: String?, did: String?, forTesting: Bool, readyToIssue: Bool, problem: String?
                     }
                     return try printJSON(Shown(
-                        name: details.name, url: details.url, publicURL: details.publicURL, forTesting: details.forTesting,
+                        name: details.name, url: details.url, publicURL: details.publicURL, did: details.did, forTesting: details.forTesting,
                         readyToIssue: problem == nil, problem: problem
                     ))
                 }
                 print("Name:        \(details.name ?? "(not set)")")
                 print("Web site:    \(details.url ?? "(not set)")")
                 print("Public URL:  \(details.publicURL ?? "(not set; beacon serve uses \(IssuerDetails.placeholderPublicURL))")")
+                if let did = details.did, let web = DIDWeb(did: did) {
+                    print("DID:         \(did) (beacon serve publishes its DID document at \(web.documentPath))")
+                } else {
+                    print("DID:         the signing key's did:key (beacon issuer set --did did:web:HOST to sign as the institution)")
+                }
                 if details.forTesting { print("FOR TESTING: placeholder and loopback URLs are allowed (beacon issuer set --for-testing=false to end it)") }
                 print(problem.map { "Not ready to issue: \($0)" } ?? "Ready to issue certificates.")
             }
@@ -55,17 +63,22 @@ extension BeaconCommand {
             @Option(help: ArgumentHelp("Where employers reach beacon serve; status lists are published there.", valueName: "url")) var publicUrl: String?
             @Option(help: ArgumentHelp("true allows loopback and placeholder public URLs, for tests and demonstrations only.", valueName: "true|false"))
             var forTesting: Bool?
+            @Option(help: ArgumentHelp("Sign as a did:web (did:web:HOST or did:web:HOST:PATH), or did:key for the key's own DID.", valueName: "did"))
+            var did: String?
 
             func validate() throws {
-                if name == nil, url == nil, publicUrl == nil, forTesting == nil {
-                    throw ValidationError("name something to set: --name, --url, --public-url or --for-testing")
+                if name == nil, url == nil, publicUrl == nil, forTesting == nil, did == nil {
+                    throw ValidationError("name something to set: --name, --url, --public-url, --did or --for-testing")
+                }
+                if let did, did != "did:key", DIDWeb(did: did) == nil {
+                    throw ValidationError("--did \(did) is not a did:web (did:web:certificates.your-org.org, a port written %3A, a path with :) nor did:key")
                 }
                 if let name, name.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--name cannot be empty") }
             }
 
             func run() throws {
                 let store = try LearningStore(home: LearningStore.defaultHome())
-                let changes = try store.updateIssuer(.init(name: name, url: url, publicURL: publicUrl, forTesting: forTesting))
+                let changes = try store.updateIssuer(.init(name: name, url: url, publicURL: publicUrl, forTesting: forTesting, did: did))
                 printChanges(changes)
                 if let problem = try store.certificationSettings().problem { print("Not ready to issue yet: \(problem)") }
             }

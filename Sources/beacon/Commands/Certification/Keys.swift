@@ -118,13 +118,27 @@ extension BeaconCommand {
 
             func run() throws {
                 let home = LearningStore.defaultHome()
-                let issuer = try LearningStore(home: home).issuerDetails().name
+                let store = try LearningStore(home: home)
+                let issuer = try store.issuerDetails().name
                 struct Entry: Encodable {
-                    var did: String, name: String?, added: Date, publicKeyMultibase: String, key: String, state: String
+                    var did: String, name: String?, added: Date, publicKeyMultibase: String?, key: String?, state: String?, didDocument: String?
                 }
                 struct File: Encodable { var trusted: [Entry] }
-                let entries = try KeyStore(home: home).entries().map {
-                    Entry(did: $0.did, name: issuer, added: $0.created, publicKeyMultibase: $0.publicKeyMultibase, key: $0.name, state: $0.isActive ? "active" : "retired")
+                let keys = KeyStore(home: home)
+                var entries = try keys.entries().map {
+                    Entry(
+                        did: $0.did, name: issuer, added: $0.created, publicKeyMultibase: $0.publicKeyMultibase, key: $0.name,
+                        state: $0.isActive ? "active" : "retired", didDocument: nil
+                    )
+                }
+                // A did:web issuer: its DID document, pinned, so employers verify offline.
+                let settings = try store.certificationSettings()
+                if let web = settings.didWeb, let document = try CertificationService(store: store, keys: keys).didDocument(settings: settings) {
+                    entries.insert(
+                        Entry(did: web.did, name: issuer, added: entries.first?.added ?? Date(), publicKeyMultibase: nil, key: nil, state: nil,
+                              didDocument: JSONValue.object(document).serialized()),
+                        at: 0
+                    )
                 }
                 try printJSON(File(trusted: entries))
             }

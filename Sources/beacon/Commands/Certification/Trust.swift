@@ -13,16 +13,40 @@ extension BeaconCommand {
         )
 
         struct Add: ParsableCommand {
-            static let configuration = CommandConfiguration(commandName: "add", abstract: "Trust an issuer's did:key.")
-            @Argument(help: "The issuer's DID (did:key:z6Mk…).") var did: String
+            static let configuration = CommandConfiguration(
+                commandName: "add", abstract: "Trust an issuer's did:key or did:web.",
+                discussion: """
+                    A did:web's DID document is fetched over HTTPS when a credential is verified; pin it with --did-document to verify offline (and to notice if the published one ever changes).
+
+                    Examples:
+                      beacon trust add did:key:z6Mk… --name "River Valley Peer Academy"
+                      beacon trust add did:web:certs.rivervalley.org --name "River Valley Peer Academy" --did-document did.json
+                    """
+            )
+            @Argument(help: "The issuer's DID (did:key:z6Mk… or did:web:host).") var did: String
             @Option(help: "Who it is, for your own records.") var name: String?
+            @Option(help: ArgumentHelp("A did:web's DID document (did.json) to pin.", valueName: "file")) var didDocument: String?
 
             func run() throws {
-                guard let key = DIDKey(did: did), key.did == did else { throw ValidationError("\(did) is not an Ed25519 did:key") }
+                var pinned: String?
+                if DIDWeb(did: did) != nil {
+                    if let didDocument {
+                        guard let data = FileManager.default.contents(atPath: didDocument), data.count <= 1 << 16,
+                            case .object(let document)? = try? JSONValue(parsing: [UInt8](data))
+                        else { throw ValidationError("\(didDocument) is not a DID document (a JSON object of at most 64 KiB)") }
+                        guard document["id"]?.stringValue == did else {
+                            throw ValidationError("\(didDocument) is the DID document of \(document["id"]?.stringValue ?? "no DID"), not \(did)")
+                        }
+                        pinned = JSONValue.object(document).serialized()
+                    }
+                } else {
+                    guard let key = DIDKey(did: did), key.did == did else { throw ValidationError("\(did) is neither an Ed25519 did:key nor a did:web") }
+                    if didDocument != nil { throw ValidationError("--did-document is for a did:web; a did:key is its own key") }
+                }
                 let file = TrustList.file(home: LearningStore.defaultHome())
                 var list = try TrustList.load(from: file)
                 guard !list.trusted.contains(where: { $0.did == did }) else { print("Already trusted: \(did)"); return }
-                list.trusted.append(TrustList.Entry(did: did, name: name, added: Date()))
+                list.trusted.append(TrustList.Entry(did: did, name: name, added: Date(), didDocument: pinned))
                 try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
                 try list.save(to: file)
                 print("Trusted \(name.map { "\($0) " } ?? "")\(did)")

@@ -12,6 +12,8 @@ extension BeaconCommand {
             discussion: """
                 Works offline. Trusted issuers are this machine's own keys (current and retired) and those added with `beacon trust add`, or the DIDs in --trust FILE. Status comes from --status-list files or, for credentials issued here, from the local database. A credential whose status list cannot be obtained is not verified.
 
+                Proofs: eddsa-rdfc-2022, eddsa-jcs-2022 and Ed25519Signature2020, by did:key or did:web; each is reported. A did:web's DID document comes from the trust file (pinned), --did-document, or HTTPS (5 s, 64 KiB; only for a proof whose form checks out).
+
                 Exit status: 0 verified, 1 not verified (the reasons are printed), 2 the file cannot be read as JSON.
 
                 Examples:
@@ -26,22 +28,41 @@ extension BeaconCommand {
         var statusLists: [String] = []
         @Option(help: ArgumentHelp(#"A trust file to use instead of this machine's: {"trusted": [{"did": "did:key:…", "added": "2026-01-01T00:00:00Z", "name": "…"}]}, as beacon keys export-public writes it."#, valueName: "file"))
         var trust: String?
+        @Option(name: .customLong("did-document"), help: ArgumentHelp("A did:web DID document (did.json) to use instead of fetching it (repeatable).", valueName: "file"))
+        var didDocumentFiles: [String] = []
 
         func run() async throws {
             guard let data = FileManager.default.contents(atPath: file) else { unreadable("cannot read \(file)") }
             guard data.count <= JSONLimits().maxBytes else { unreadable("\(file) is \(data.count >> 20) MiB; a credential is a few kilobytes") }
             let home = LearningStore.defaultHome()
             var trusted = Set<String>()
+            var didDocuments: [String: JSONObject] = [:]
             do {
                 if let trust {
                     let list = try TrustList.load(from: URL(fileURLWithPath: trust))
                     trusted.formUnion(list.trusted.map(\.did))
+                    didDocuments.merge(list.didDocuments) { mine, _ in mine }
                 } else {
                     trusted.formUnion(try KeyStore(home: home).dids())
-                    trusted.formUnion(try TrustList.load(from: TrustList.file(home: home)).trusted.map(\.did))
+                    let list = try TrustList.load(from: TrustList.file(home: home))
+                    trusted.formUnion(list.trusted.map(\.did))
+                    didDocuments.merge(list.didDocuments) { mine, _ in mine }
+                    // This machine's own did:web, from its own keys.
+                    if FileManager.default.fileExists(atPath: home.appendingPathComponent("beacon.sqlite").path) {
+                        let store = try LearningStore(home: home)
+                        let own = try CertificationService(store: store, keys: KeyStore(home: home)).ownIdentity(settings: store.certificationSettings())
+                        trusted.formUnion(own.dids)
+                        didDocuments.merge(own.documents) { mine, _ in mine }
+                    }
                 }
             } catch let error as TrustListError {
                 unreadable("the trust file \(error.description)")
+            }
+            for path in didDocumentFiles {
+                guard let bytes = FileManager.default.contents(atPath: path), bytes.count <= DIDWebFetcher.maxBytes,
+                    case .object(let document)? = try? JSONValue(parsing: [UInt8](bytes)), let id = document["id"]?.stringValue
+                else { unreadable("\(path) is not a DID document (a JSON object with an id, at most 64 KiB)") }
+                didDocuments[id] = document
             }
             var lists: [String: JSONObject] = [:]
             for path in statusLists {
@@ -61,7 +82,13 @@ extension BeaconCommand {
             // Online: fetch the lists the credential names that were not given (5 s each), but
             // only once its signature checks out and its issuer is trusted: otherwise a forger
             // would choose which addresses this machine contacts, and how long it waits.
-            let offline = CredentialVerifier(trustedIssuers: trusted, now: Date(), statusLists: lists).verify(bytes: [UInt8](data))
+            // did:web keys not pinned or given: fetched over HTTPS, only for proofs whose own form
+            // checks out, so a malformed credential cannot make this machine contact anyone.
+            if case .object(let credential)? = try? JSONValue(parsing: [UInt8](data)) {
+                let wanted = DataIntegrity.didWebNeeded(credential, have: didDocuments).prefix(2)
+                for (did, document) in await DIDWebFetcher.fetch(Array(wanted)) { didDocuments[did] = document }
+            }
+            let offline = CredentialVerifier(trustedIssuers: trusted, now: Date(), statusLists: lists, didDocuments: didDocuments).verify(bytes: [UInt8](data))
             var fetched = false
             if case .success(let first) = offline, first.checks.signature == "valid", first.checks.issuer == "trusted",
                 case .object(let credential)? = try? JSONValue(parsing: [UInt8](data))
@@ -74,7 +101,8 @@ extension BeaconCommand {
                 }
             }
             // Verify again only when a fetched list can change the answer.
-            let result = fetched ? CredentialVerifier(trustedIssuers: trusted, now: Date(), statusLists: lists).verify(bytes: [UInt8](data)) : offline
+            let result = fetched
+                ? CredentialVerifier(trustedIssuers: trusted, now: Date(), statusLists: lists, didDocuments: didDocuments).verify(bytes: [UInt8](data)) : offline
             let report: VerificationReport
             switch result {
             case .success(let value): report = value
@@ -103,6 +131,9 @@ extension BeaconCommand {
                 "  Validity:  \(report.checks.validity)",
                 "  Status:    \(report.checks.status)",
             ]
+            for proof in report.proofs {
+                lines.append("  Proof:     \(proof.suite) \(proof.result)" + (proof.result == "valid" ? " (signed by \(terminalSafe(proof.detail)))" : ""))
+            }
             if !report.problems.isEmpty { lines += [""] + report.problems.map { "  - " + terminalSafe($0) } }
             return lines.joined(separator: "\n")
         }

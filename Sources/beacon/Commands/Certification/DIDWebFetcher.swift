@@ -1,0 +1,50 @@
+import AsyncHTTPClient
+import BeaconCredentials
+import Foundation
+import NIOCore
+import NIOHTTP1
+import NIOSSL
+
+/// Fetches did:web DID documents for `beacon verify`, under the limits status lists have:
+/// HTTPS only (did:web requires it), 5 s, at most 3 redirects, 64 KiB. `SSL_CERT_FILE` names
+/// the certificate authorities to trust instead of the system's, as OpenSSL's tools do (an
+/// organisation's own CA, or a test's).
+enum DIDWebFetcher {
+    static let maxBytes = 1 << 16
+
+    /// Each document that answered 200 with a JSON object whose id is the DID.
+    static func fetch(_ dids: [String], timeout: Int64 = 5) async -> [String: JSONObject] {
+        await withTaskGroup(of: (String, JSONObject?).self) { group in
+            for did in dids { group.addTask { (did, await fetch(did, timeout: timeout)) } }
+            var documents: [String: JSONObject] = [:]
+            for await (did, document) in group { if let document { documents[did] = document } }
+            return documents
+        }
+    }
+
+    static func fetch(_ did: String, timeout: Int64) async -> JSONObject? {
+        guard let web = DIDWeb(did: did) else { return nil }
+        var tls = TLSConfiguration.makeClientConfiguration()
+        if let authorities = ProcessInfo.processInfo.environment["SSL_CERT_FILE"], !authorities.isEmpty {
+            tls.trustRoots = .file(authorities)
+        }
+        let configuration = HTTPClient.Configuration(
+            tlsConfiguration: tls,
+            redirectConfiguration: .follow(max: 3, allowCycles: false),
+            timeout: .init(connect: .seconds(timeout), read: .seconds(timeout))
+        )
+        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        defer { _ = client.shutdown() }
+        var request = HTTPClientRequest(url: web.documentURL)
+        request.headers.add(name: "Accept", value: "application/did+json, application/json")
+        do {
+            let response = try await client.execute(request, timeout: .seconds(timeout))
+            guard response.status == .ok else { return nil }
+            let body = try await response.body.collect(upTo: maxBytes)
+            guard case .object(let document)? = try? JSONValue(parsing: Array(body.readableBytesView)), document["id"]?.stringValue == did else { return nil }
+            return document
+        } catch {
+            return nil
+        }
+    }
+}
