@@ -147,12 +147,16 @@ public enum DataIntegrity {
     /// The did:web DIDs whose documents are needed to check this document's proofs, for proofs
     /// whose own form checks out (known suite, assertionMethod, a signature-shaped proofValue):
     /// a verifier fetches nothing for a proof it would refuse anyway.
-    public static func didWebNeeded(_ document: JSONObject, have: [String: JSONObject] = [:]) -> [String] {
+    /// Only the credential's own issuer, and only when it is `trusted`: a forger can then make
+    /// this machine contact no one but an issuer it already trusts (as with status lists).
+    public static func didWebNeeded(_ document: JSONObject, have: [String: JSONObject] = [:], trusted: Set<String>) -> [String] {
+        let issuer = document["issuer"]?.stringValue ?? document["issuer"]?["id"]?.stringValue
         let proofs = document["proof"]?.arrayValue ?? document["proof"].map { [$0] } ?? []
         var dids: [String] = []
         for case .object(let proof) in proofs {
             guard form(proof) == nil, let method = proof["verificationMethod"]?.stringValue,
-                let did = method.split(separator: "#").first.map(String.init), DIDWeb(did: did) != nil, have[did] == nil, !dids.contains(did)
+                let did = method.split(separator: "#").first.map(String.init), DIDWeb(did: did) != nil, have[did] == nil, !dids.contains(did),
+                did == issuer, trusted.contains(did)
             else { continue }
             dids.append(did)
         }
@@ -168,8 +172,10 @@ public enum DataIntegrity {
             break
         case (proofType?, nil):
             return .invalid("the DataIntegrityProof names no cryptosuite")
-        case (let type, _):
-            return .unsupported("proof type \(type ?? "missing") is not \(proofType) or Ed25519Signature2020")
+        case (nil, _):
+            return .invalid("a proof has no type: it is not a proof")
+        case (let type?, _):
+            return .unsupported("proof type \(type) is not \(proofType) or Ed25519Signature2020")
         }
         guard proof["proofPurpose"]?.stringValue == "assertionMethod" else { return .invalid("proofPurpose must be assertionMethod") }
         guard proof["verificationMethod"]?.stringValue != nil else { return .invalid("the proof names no verificationMethod") }

@@ -35,7 +35,8 @@ import Testing
         // No document: unsupported, with where it is published.
         guard case .unsupported(let why) = DataIntegrity.verify(signed) else { throw Failure() }
         #expect(why.contains(web.documentURL))
-        #expect(DataIntegrity.didWebNeeded(signed) == [web.did])
+        #expect(DataIntegrity.didWebNeeded(signed, trusted: [web.did]) == [web.did])
+        #expect(DataIntegrity.didWebNeeded(signed, trusted: []).isEmpty, "an untrusted did:web is never fetched")
         // A document for another DID, one without the key, or one whose key is another's: invalid.
         var wrongID = document
         wrongID["id"] = .string("did:web:evil.example")

@@ -12,7 +12,7 @@ extension BeaconCommand {
             discussion: """
                 Works offline. Trusted issuers are this machine's own keys (current and retired) and those added with `beacon trust add`, or the DIDs in --trust FILE. Status comes from --status-list files or, for credentials issued here, from the local database. A credential whose status list cannot be obtained is not verified.
 
-                Proofs: eddsa-rdfc-2022, eddsa-jcs-2022 and Ed25519Signature2020, by did:key or did:web; each is reported. A did:web's DID document comes from the trust file (pinned), --did-document, or HTTPS (5 s, 64 KiB; only for a proof whose form checks out).
+                Proofs: eddsa-rdfc-2022, eddsa-jcs-2022 and Ed25519Signature2020, by did:key or did:web; each is reported. A did:web's DID document comes from the trust file (pinned), --did-document, or HTTPS (5 s, 64 KiB; only for a trusted issuer's own proof whose form checks out).
 
                 Exit status: 0 verified, 1 not verified (the reasons are printed), 2 the file cannot be read as JSON.
 
@@ -82,10 +82,10 @@ extension BeaconCommand {
             // Online: fetch the lists the credential names that were not given (5 s each), but
             // only once its signature checks out and its issuer is trusted: otherwise a forger
             // would choose which addresses this machine contacts, and how long it waits.
-            // did:web keys not pinned or given: fetched over HTTPS, only for proofs whose own form
-            // checks out, so a malformed credential cannot make this machine contact anyone.
+            // did:web keys not pinned or given: fetched over HTTPS, only for the trusted issuer's
+            // own proofs whose form checks out, so a forger cannot choose whom this machine contacts.
             if case .object(let credential)? = try? JSONValue(parsing: [UInt8](data)) {
-                let wanted = DataIntegrity.didWebNeeded(credential, have: didDocuments).prefix(2)
+                let wanted = DataIntegrity.didWebNeeded(credential, have: didDocuments, trusted: trusted).prefix(2)
                 for (did, document) in await DIDWebFetcher.fetch(Array(wanted)) { didDocuments[did] = document }
             }
             let offline = CredentialVerifier(trustedIssuers: trusted, now: Date(), statusLists: lists, didDocuments: didDocuments).verify(bytes: [UInt8](data))
