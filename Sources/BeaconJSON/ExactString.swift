@@ -51,14 +51,18 @@ enum ExactString {
 }
 
 /// A dictionary key that hashes and compares by UTF-8 bytes.
-struct ExactKey: Hashable, Sendable {
-    let string: String
+package struct ExactKey: Hashable, Sendable {
+    package let string: String
 
-    static func == (lhs: ExactKey, rhs: ExactKey) -> Bool {
+    package init(string: String) {
+        self.string = string
+    }
+
+    package static func == (lhs: ExactKey, rhs: ExactKey) -> Bool {
         ExactString.equal(lhs.string, rhs.string)
     }
 
-    func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         ExactString.hash(string, into: &hasher)
     }
 }

@@ -41,7 +41,7 @@ struct ActiveContext: Sendable {
         init(_ context: ActiveContext) { self.context = context }
     }
 
-    var terms: [String: TermDefinition] = [:]
+    var terms = TermTable()
     var base: String?
     var originalBase: String?
     var vocab: String?
@@ -60,4 +60,23 @@ struct ActiveContext: Sendable {
     }
 
     var hasProtectedTerms: Bool { terms.values.contains { $0.isProtected } }
+}
+
+/// Term definitions by term, matched code point for code point: JSON-LD compares terms as
+/// strings of code points, and Swift's String equality (canonical equivalence) would let a key
+/// spelled in another Unicode normalization take a term's meaning.
+struct TermTable: Sendable {
+    private var table: [ExactKey: TermDefinition] = [:]
+
+    subscript(term: String) -> TermDefinition? {
+        get { table[ExactKey(string: term)] }
+        set { table[ExactKey(string: term)] = newValue }
+    }
+
+    @discardableResult
+    mutating func removeValue(forKey term: String) -> TermDefinition? {
+        table.removeValue(forKey: ExactKey(string: term))
+    }
+
+    var values: Dictionary<ExactKey, TermDefinition>.Values { table.values }
 }
