@@ -39,6 +39,13 @@ public struct CertificationService: Sendable {
             self.issuerDID = issuerDID
         }
 
+        /// host[:port] of a URL as did:web writes it: lower case, the scheme's default port left out.
+        static func authority(of url: String) -> String? {
+            guard let parsed = URL(string: url), let host = parsed.host?.lowercased() else { return nil }
+            guard let port = parsed.port, !(parsed.scheme == "https" && port == 443), !(parsed.scheme == "http" && port == 80) else { return host }
+            return "\(host):\(port)"
+        }
+
         /// The did:web issuer, if any.
         public var didWeb: DIDWeb? { issuerDID.flatMap(DIDWeb.init(did:)) }
 
@@ -54,15 +61,15 @@ public struct CertificationService: Sendable {
             if unset.contains("name") {
                 return "the issuer has no name yet, so certificates would say \"\(issuerName)\". Set it: beacon issuer set --name \"Your Organisation\""
             }
+            if let web = didWeb, web.authority != Self.authority(of: publicURL) {
+                return "the DID \(web.did) is resolved at \(web.documentURL), but beacon serve publishes it at the public URL \(publicURL); use a did:web for that host (beacon issuer set --did did:web:\((Self.authority(of: publicURL) ?? "your-host").replacingOccurrences(of: ":", with: "%3A")))"
+            }
             if forTesting { return nil }
             if unset.contains("public URL") {
                 return "no public URL is set, so certificates would point employers at \(publicURL) on this computer. Set where beacon serve is reachable: beacon issuer set --public-url https://certificates.your-org.org"
             }
             if let reason = PublicAddress.problem(publicURL) {
                 return "the public URL \(reason). Set where beacon serve is reachable: beacon issuer set --public-url https://certificates.your-org.org (tests and demonstrations: beacon issuer set --for-testing)"
-            }
-            if let web = didWeb, URL(string: publicURL)?.host?.lowercased() != web.authority.split(separator: ":").first.map(String.init) {
-                return "the DID \(web.did) is resolved at \(web.documentURL), but beacon serve publishes it at the public URL \(publicURL); use a did:web for that host (beacon issuer set --did did:web:\(URL(string: publicURL)?.host ?? "your-host"))"
             }
             return nil
         }

@@ -34,6 +34,11 @@ extension LearningStore {
         )
     }
 
+    /// How many certificates this record has issued.
+    public func credentialCount() throws -> Int {
+        try writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM credential") ?? 0 }
+    }
+
     /// Sets the given details (nil leaves one as it is) and returns what actually changed,
     /// audited with its actor in the same transaction.
     @discardableResult

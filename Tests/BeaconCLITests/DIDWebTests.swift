@@ -40,8 +40,17 @@ import FoundationNetworking
         let server = Process()
         server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         server.arguments = ["python3", "-c", """
-            import http.server, ssl, functools
-            handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory='\(folder.path)')
+            import http.server, ssl, functools, os
+            class Handler(http.server.SimpleHTTPRequestHandler):
+                def do_GET(self):
+                    redirect = os.path.join('\(folder.path)', 'REDIRECT')
+                    if os.path.exists(redirect):
+                        self.send_response(302)
+                        self.send_header('Location', open(redirect).read().strip())
+                        self.end_headers()
+                        return
+                    super().do_GET()
+            handler = functools.partial(Handler, directory='\(folder.path)')
             httpd = http.server.HTTPServer(('127.0.0.1', \(port)), handler)
             context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
             context.load_cert_chain('\(certificate.path)', '\(key.path)')
@@ -114,6 +123,28 @@ import FoundationNetworking
         // Without trusting the server's certificate, nothing is believed.
         let untrusted = try employer.beacon(["verify", first.path, "--json"], environment: ["SSL_CERT_FILE": "/dev/null"])
         #expect(untrusted.status == 1 && untrusted.output.contains("could not be obtained"), "\(untrusted.output)")
+
+        // A redirect from HTTPS to plain HTTP is not followed (the HTTP side serves the document).
+        let plainPort = try OnlineStatusTests.freePort()
+        try Data("http://127.0.0.1:\(plainPort)/.well-known/did.json".utf8).write(to: work.appendingPathComponent("site/REDIRECT"))
+        let plain = Process()
+        plain.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        plain.arguments = ["python3", "-m", "http.server", String(plainPort), "--bind", "127.0.0.1", "--directory", work.appendingPathComponent("site").path]
+        plain.standardOutput = FileHandle.nullDevice
+        plain.standardError = FileHandle.nullDevice
+        try plain.run()
+        defer {
+            kill(plain.processIdentifier, SIGKILL)
+            plain.waitUntilExit()
+        }
+        for _ in 0..<100 where !OnlineStatusTests.accepts(port: plainPort) { usleep(50_000) }
+        let downgraded = try employer.beacon(["verify", first.path, "--json"], environment: ["SSL_CERT_FILE": certificate.path])
+        #expect(downgraded.status == 1 && downgraded.output.contains("could not be obtained"), "\(downgraded.output)")
+        try FileManager.default.removeItem(at: work.appendingPathComponent("site/REDIRECT"))
+
+        // The DID cannot change once certificates are issued under it: they would all fail.
+        let change = try issuer.beacon(["issuer", "set", "--did", "did:key"])
+        #expect(change.status == 1 && change.output.contains("Nothing was changed"), "\(change.output)")
 
         // Rotation: the new document lists both keys; the first certificate still verifies.
         #expect(try issuer.beacon(["keys", "rotate"]).status == 0)

@@ -28,21 +28,33 @@ enum DIDWebFetcher {
         if let authorities = ProcessInfo.processInfo.environment["SSL_CERT_FILE"], !authorities.isEmpty {
             tls.trustRoots = .file(authorities)
         }
+        // Redirects are followed here, not by the client, so that each hop must be HTTPS too.
         let configuration = HTTPClient.Configuration(
             tlsConfiguration: tls,
-            redirectConfiguration: .follow(max: 3, allowCycles: false),
+            redirectConfiguration: .disallow,
             timeout: .init(connect: .seconds(timeout), read: .seconds(timeout))
         )
         let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         defer { _ = client.shutdown() }
-        var request = HTTPClientRequest(url: web.documentURL)
-        request.headers.add(name: "Accept", value: "application/did+json, application/json")
+        var address = web.documentURL
         do {
-            let response = try await client.execute(request, timeout: .seconds(timeout))
-            guard response.status == .ok else { return nil }
-            let body = try await response.body.collect(upTo: maxBytes)
-            guard case .object(let document)? = try? JSONValue(parsing: Array(body.readableBytesView)), document["id"]?.stringValue == did else { return nil }
-            return document
+            for _ in 0...3 {
+                var request = HTTPClientRequest(url: address)
+                request.headers.add(name: "Accept", value: "application/did+json, application/json")
+                let response = try await client.execute(request, timeout: .seconds(timeout))
+                if [.movedPermanently, .found, .seeOther, .temporaryRedirect, .permanentRedirect].contains(response.status) {
+                    guard let location = response.headers.first(name: "Location"), let next = URL(string: location, relativeTo: URL(string: address)),
+                        next.scheme?.lowercased() == "https"
+                    else { return nil }
+                    address = next.absoluteString
+                    continue
+                }
+                guard response.status == .ok else { return nil }
+                let body = try await response.body.collect(upTo: maxBytes)
+                guard case .object(let document)? = try? JSONValue(parsing: Array(body.readableBytesView)), document["id"]?.stringValue == did else { return nil }
+                return document
+            }
+            return nil
         } catch {
             return nil
         }

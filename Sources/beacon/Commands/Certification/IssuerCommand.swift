@@ -70,14 +70,27 @@ extension BeaconCommand {
                 if name == nil, url == nil, publicUrl == nil, forTesting == nil, did == nil {
                     throw ValidationError("name something to set: --name, --url, --public-url, --did or --for-testing")
                 }
-                if let did, did != "did:key", DIDWeb(did: did) == nil {
-                    throw ValidationError("--did \(did) is not a did:web (did:web:certificates.your-org.org, a port written %3A, a path with :) nor did:key")
+                if let did, did != "did:key" {
+                    guard let web = DIDWeb(did: did) else {
+                        throw ValidationError("--did \(did) is not a did:web (did:web:certificates.your-org.org, a port written %3A, a path with :) nor did:key")
+                    }
+                    guard web.path.count <= 2 else {
+                        throw ValidationError("--did \(did): beacon serve publishes DID documents at /.well-known/did.json or one or two path parts deep (did:web:host:a:b); use a shorter path")
+                    }
                 }
                 if let name, name.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--name cannot be empty") }
             }
 
             func run() throws {
                 let store = try LearningStore(home: LearningStore.defaultHome())
+                // Status lists are signed as the issuer's current DID, and a verifier requires the
+                // list's signer to be the certificate's issuer: after a change every earlier
+                // certificate would stop verifying. So the DID is chosen before the first one.
+                if let did, (did == "did:key" ? nil : did) != (try store.issuerDetails().did), try store.credentialCount() > 0 {
+                    throw CommandFailure(
+                        "\(try store.credentialCount()) certificates are already issued as \(try store.issuerDetails().did ?? "this key's did:key"); their status lists are signed as that DID, so changing it would make every one of them fail to verify. Nothing was changed. Choose the DID before issuing (a new record for a new DID: BEACON_HOME=… beacon keys init)."
+                    )
+                }
                 let changes = try store.updateIssuer(.init(name: name, url: url, publicURL: publicUrl, forTesting: forTesting, did: did))
                 printChanges(changes)
                 if let problem = try store.certificationSettings().problem { print("Not ready to issue yet: \(problem)") }

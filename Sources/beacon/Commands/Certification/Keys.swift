@@ -7,7 +7,7 @@ extension BeaconCommand {
     struct Keys: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "keys",
-            abstract: "Manage the issuer's signing keys (Ed25519, did:key).",
+            abstract: "Manage the issuer's signing keys (Ed25519; each is a did:key, and the keys of a did:web issuer).",
             discussion: "Keys live in $BEACON_HOME/keys, one file each, readable only by you. Private keys are never printed.",
             subcommands: [Init.self, List.self, Rotate.self, Import.self, ExportPublic.self]
         )

@@ -12,7 +12,7 @@ extension BeaconCommand {
             commandName: "serve",
             abstract: "Serve the verification page, the JSON API, status lists and shared certificates.",
             discussion: """
-                Routes: GET / (the form employers use), POST /verify, POST /api/v1/verify (JSON in, the beacon verify --json report out), GET /status/revocation and /status/suspension, GET /issuer, GET /healthz, GET /c/{id} (only for certificates their holder shares with beacon share).
+                Routes: GET / (the form employers use), POST /verify, POST /api/v1/verify (JSON in, the beacon verify --json report out), GET /status/revocation and /status/suspension, GET /issuer, GET /healthz, GET /c/{id}, and for a did:web issuer its DID document at /.well-known/did.json (or the path form, /a/did.json or /a/b/did.json) (only for certificates their holder shares with beacon share).
 
                 Stops gracefully on SIGTERM or Ctrl-C. Logs never contain a certificate's personal data.
                 """

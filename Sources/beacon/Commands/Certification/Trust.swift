@@ -45,7 +45,14 @@ extension BeaconCommand {
                 }
                 let file = TrustList.file(home: LearningStore.defaultHome())
                 var list = try TrustList.load(from: file)
-                guard !list.trusted.contains(where: { $0.did == did }) else { print("Already trusted: \(did)"); return }
+                if let at = list.trusted.firstIndex(where: { $0.did == did }) {
+                    // Trusted already: a new document replaces the pinned one (after a key rotation).
+                    guard let pinned, list.trusted[at].didDocument != pinned else { print("Already trusted: \(did)"); return }
+                    list.trusted[at].didDocument = pinned
+                    try list.save(to: file)
+                    print("Updated the pinned DID document of \(did)")
+                    return
+                }
                 list.trusted.append(TrustList.Entry(did: did, name: name, added: Date(), didDocument: pinned))
                 try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
                 try list.save(to: file)
