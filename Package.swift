@@ -25,6 +25,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssh", from: "0.15.1"),
         // TLS settings for fetching did:web documents (already in the graph through async-http-client).
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        // The store's PostgreSQL backend (BEACON_DATABASE_URL=postgres://…), for several instances.
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // libxml2 from the system; shim.h hides its ICU headers from Foundation (see docs/ARCHITECTURE.md).
@@ -57,6 +60,9 @@ let package = Package(
                 "BeaconCore", "BeaconCredentials",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: strictSettings
         ),

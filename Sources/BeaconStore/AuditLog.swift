@@ -24,17 +24,24 @@ public struct AuditVerification: Sendable, Equatable, Encodable {
     public var intact: Bool { brokenAt == nil }
 }
 
-enum AuditLog {
-    static let genesis = String(repeating: "0", count: 64)
+public enum AuditLog {
+    public static let genesis = String(repeating: "0", count: 64)
 
     /// Appends inside the caller's transaction, so the entry and the change it records commit together.
     static func append(_ db: Database, actor: String, action: String, subject: String, details: JSONObject, at: Date) throws {
-        let previous = try String.fetchOne(db, sql: "SELECT hash FROM auditLog ORDER BY seq DESC LIMIT 1") ?? genesis
+        try append(GRDBTransaction(db: db), actor: actor, action: action, subject: subject, details: details, at: at)
+    }
+
+    /// The chain stays one line with several writers: the last hash is read under a lock that
+    /// every appender takes, and the database refuses two entries with one predecessor.
+    public static func append(_ tx: any RecordTransaction, actor: String, action: String, subject: String, details: JSONObject, at: Date) throws {
+        try tx.lock(.auditChain)
+        let previous = try tx.row("SELECT hash FROM auditLog ORDER BY seq DESC LIMIT 1")?.string("hash") ?? genesis
         let detailText = (try? JCS.canonicalString(.object(details))) ?? "{}"
         let hash = digest(previous: previous, at: at, actor: actor, action: action, subject: subject, details: detailText)
-        try db.execute(
-            sql: "INSERT INTO auditLog (at, actor, action, subject, details, previousHash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            arguments: [at, actor, action, subject, detailText, previous, hash]
+        try tx.execute(
+            "INSERT INTO auditLog (at, actor, action, subject, details, previousHash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [.date(at), .text(actor), .text(action), .text(subject), .text(detailText), .text(previous), .text(hash)]
         )
     }
 
@@ -46,16 +53,24 @@ enum AuditLog {
     }
 
     static func verify(_ db: Database) throws -> AuditVerification {
+        try verify(GRDBTransaction(db: db))
+    }
+
+    public static func verify(_ tx: any RecordTransaction) throws -> AuditVerification {
         var previous = genesis
         var count = 0
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM auditLog ORDER BY seq") {
+        for row in try tx.rows("SELECT seq, at, actor, action, subject, details, previousHash, hash FROM auditLog ORDER BY seq") {
             count += 1
-            let seq: Int64 = row["seq"]
-            let stored: String = row["hash"]
-            guard row["previousHash"] == previous else {
+            let seq = row.int64("seq") ?? -1
+            guard let stored = row.string("hash"), let at = row.date("at"), let actor = row.string("actor"), let action = row.string("action"),
+                let subject = row.string("subject"), let details = row.string("details")
+            else {
+                return AuditVerification(entries: count, brokenAt: seq, problem: "entry \(seq) is missing a field")
+            }
+            guard row.string("previousHash") == previous else {
                 return AuditVerification(entries: count, brokenAt: seq, problem: "entry \(seq) does not link to the entry before it (an entry was removed or reordered)")
             }
-            let expected = digest(previous: previous, at: row["at"], actor: row["actor"], action: row["action"], subject: row["subject"], details: row["details"])
+            let expected = digest(previous: previous, at: at, actor: actor, action: action, subject: subject, details: details)
             guard expected == stored else {
                 return AuditVerification(entries: count, brokenAt: seq, problem: "entry \(seq) was changed after it was written")
             }

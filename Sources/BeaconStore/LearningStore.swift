@@ -10,6 +10,9 @@ import GRDB
 public final class LearningStore: Sendable {
     let writer: any DatabaseWriter
 
+    /// The record through the storage seam (`RecordDatabase`), the same GRDB connection pool.
+    public var database: SQLiteRecordDatabase { SQLiteRecordDatabase(writer: writer) }
+
     /// Opens (creating on first use) the database in `home`, a folder made private to the user.
     public convenience init(home: URL) throws {
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])

@@ -1,0 +1,210 @@
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import PostgresNIO
+import Synchronization
+
+/// The store on PostgreSQL through postgres-nio, for several `beacon serve` instances sharing one
+/// record. Callers are synchronous (the player's threads, commands), so each statement waits for
+/// its future on the calling thread; postgres-nio's own event loops do the I/O.
+public final class PostgresRecordDatabase: RecordDatabase, Sendable {
+    public let url: String
+    private let configuration: PostgresConnection.Configuration
+    /// Tests give each run a schema of its own; nil uses the role's default search path.
+    private let schema: String?
+    private let idle = Mutex<[PostgresConnection]>([])
+    private let maxIdle = 16
+    private let logger = Logger(label: "beacon.postgres")
+    private let nextID = Atomic<Int>(1)
+    /// Serialization failures and deadlocks are retried this many times, then reported.
+    let maxAttempts = 5
+
+    /// `postgres://user[:password]@host[:port]/database[?sslmode=require]`.
+    public init(url: String, schema: String? = nil) throws {
+        guard let parts = URLComponents(string: url), ["postgres", "postgresql"].contains(parts.scheme ?? ""), let host = parts.host, !host.isEmpty else {
+            throw RecordDatabaseError("\(Self.redacted(url)) is not a PostgreSQL URL (postgres://user@host:5432/database)")
+        }
+        let database = String(parts.path.dropFirst())
+        guard !database.isEmpty else { throw RecordDatabaseError("\(Self.redacted(url)) names no database (…/database at the end)") }
+        let tls: PostgresConnection.Configuration.TLS
+        if parts.queryItems?.first(where: { $0.name == "sslmode" })?.value == "require" {
+            tls = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+        } else {
+            tls = .disable
+        }
+        self.url = url
+        self.schema = schema
+        configuration = PostgresConnection.Configuration(
+            host: host, port: parts.port ?? 5432, username: parts.user ?? "beacon", password: parts.password, database: database, tls: tls
+        )
+    }
+
+    deinit {
+        for connection in idle.withLock({ $0 }) { Self.close(connection) }
+    }
+
+    public var kind: RecordDatabaseKind { .postgres }
+
+    /// The future-returning close (the async one would need a task). The connection is kept
+    /// alive until it has closed: postgres-nio traps if one is freed while open.
+    private static func close(_ connection: PostgresConnection) {
+        let future: EventLoopFuture<Void> = connection.close()
+        future.whenComplete { _ in withExtendedLifetime(connection) {} }
+    }
+
+    /// The URL without its password, for messages and logs.
+    public static func redacted(_ url: String) -> String {
+        guard var parts = URLComponents(string: url), parts.password != nil else { return url }
+        parts.password = nil
+        return (parts.string ?? "a PostgreSQL URL") + " (password not shown)"
+    }
+
+    public func write<T>(_ body: (any RecordTransaction) throws -> T) throws -> T {
+        try transaction(begin: "BEGIN", body)
+    }
+
+    public func read<T>(_ body: (any RecordTransaction) throws -> T) throws -> T {
+        try transaction(begin: "BEGIN READ ONLY", body)
+    }
+
+    private func transaction<T>(begin: String, _ body: (any RecordTransaction) throws -> T) throws -> T {
+        var attempt = 1
+        while true {
+            let connection = try acquire()
+            let transaction = PostgresTransaction(connection: connection, logger: logger)
+            do {
+                try transaction.execute(begin)
+                let result = try body(transaction)
+                try transaction.execute("COMMIT")
+                release(connection)
+                return result
+            } catch let error as RecordDatabaseError {
+                _ = try? transaction.execute("ROLLBACK")
+                release(connection)
+                // 40001 serialization failure, 40P01 deadlock: the transaction can simply run again.
+                guard ["40001", "40P01"].contains(error.code ?? ""), attempt < maxAttempts else { throw error }
+                attempt += 1
+            } catch {
+                _ = try? transaction.execute("ROLLBACK")
+                release(connection)
+                throw error
+            }
+        }
+    }
+
+    private func acquire() throws -> PostgresConnection {
+        while let connection = idle.withLock({ $0.popLast() }) {
+            if !connection.isClosed { return connection }
+        }
+        do {
+            let id = nextID.add(1, ordering: .relaxed).newValue
+            let connection = try PostgresConnection.connect(
+                on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration, id: id, logger: logger
+            ).wait()
+            if let schema {
+                _ = try connection.query(PostgresQuery(unsafeSQL: "SET search_path TO \(schema)"), logger: logger).wait()
+            }
+            return connection
+        } catch {
+            throw RecordDatabaseError(
+                "cannot reach the database at \(Self.redacted(url)): \(PostgresTransaction.describe(error)); is PostgreSQL running there, and does BEACON_DATABASE_URL name it?"
+            )
+        }
+    }
+
+    private func release(_ connection: PostgresConnection) {
+        guard !connection.isClosed else { return }
+        let kept = idle.withLock { list -> Bool in
+            guard list.count < maxIdle else { return false }
+            list.append(connection)
+            return true
+        }
+        if !kept { Self.close(connection) }
+    }
+}
+
+/// One connection inside `BEGIN … COMMIT`.
+struct PostgresTransaction: RecordTransaction {
+    let connection: PostgresConnection
+    let logger: Logger
+
+    var kind: RecordDatabaseKind { .postgres }
+
+    func execute(_ sql: String, _ arguments: [StoreValue]) throws {
+        _ = try run(sql, arguments)
+    }
+
+    func rows(_ sql: String, _ arguments: [StoreValue]) throws -> [StoreRow] {
+        try run(sql, arguments).rows.map { row in
+            var values: [String: StoreValue] = [:]
+            for cell in row { values[cell.columnName] = Self.value(cell) }
+            return StoreRow(values)
+        }
+    }
+
+    func lock(_ lock: RecordLock) throws {
+        try execute("SELECT pg_advisory_xact_lock(?)", [.integer(lock.rawValue)])
+    }
+
+    private func run(_ sql: String, _ arguments: [StoreValue]) throws -> PostgresQueryResult {
+        var bindings = PostgresBindings(capacity: arguments.count)
+        do {
+            for argument in arguments {
+                switch argument {
+                case .null: bindings.appendNull()
+                case .integer(let number): bindings.append(number)
+                case .real(let number): bindings.append(number)
+                case .text(let text): bindings.append(text)
+                case .date(let date): bindings.append(date)
+                }
+            }
+            return try connection.query(PostgresQuery(unsafeSQL: Self.numbered(sql), binds: bindings), logger: logger).wait()
+        } catch {
+            let code = (error as? PSQLError)?.serverInfo?[.sqlState]
+            throw RecordDatabaseError(Self.describe(error), code: code)
+        }
+    }
+
+    static func describe(_ error: any Error) -> String {
+        if let error = error as? PSQLError {
+            if let message = error.serverInfo?[.message] { return message }
+            return "\(error.code)"
+        }
+        return "\(error)"
+    }
+
+    /// `?` placeholders as PostgreSQL's `$1, $2, …`, leaving quoted text and identifiers alone.
+    static func numbered(_ sql: String) -> String {
+        var out = ""
+        out.reserveCapacity(sql.utf8.count + 8)
+        var number = 0
+        var quote: Character?
+        for character in sql {
+            if let open = quote {
+                if character == open { quote = nil }
+                out.append(character)
+            } else if character == "'" || character == "\"" {
+                quote = character
+                out.append(character)
+            } else if character == "?" {
+                number += 1
+                out += "$\(number)"
+            } else {
+                out.append(character)
+            }
+        }
+        return out
+    }
+
+    static func value(_ cell: PostgresCell) -> StoreValue {
+        guard cell.bytes != nil else { return .null }
+        switch cell.dataType {
+        case .int2, .int4, .int8: return (try? cell.decode(Int64.self)).map(StoreValue.integer) ?? .null
+        case .float4, .float8, .numeric: return (try? cell.decode(Double.self)).map(StoreValue.real) ?? .null
+        case .bool: return (try? cell.decode(Bool.self)).map { .integer($0 ? 1 : 0) } ?? .null
+        case .timestamptz, .timestamp: return (try? cell.decode(Date.self)).map(StoreValue.date) ?? .null
+        default: return (try? cell.decode(String.self)).map(StoreValue.text) ?? .null
+        }
+    }
+}

@@ -1,0 +1,49 @@
+/// The PostgreSQL schema, versioned like the SQLite one: each instance migrates at start under
+/// an advisory lock, and refuses a database newer than it knows.
+///
+/// So far it holds the audit log, the first part of the record on the seam; the rest of the
+/// record follows it table by table.
+public enum PostgresSchema {
+    public static let version = 1
+
+    static let migrations: [(version: Int, sql: [String])] = [
+        (1, [
+            """
+            CREATE TABLE auditLog (
+                seq BIGSERIAL PRIMARY KEY,
+                at TIMESTAMPTZ NOT NULL,
+                actor TEXT NOT NULL,
+                action TEXT NOT NULL,
+                subject TEXT NOT NULL,
+                details TEXT NOT NULL,
+                previousHash TEXT NOT NULL UNIQUE,
+                hash TEXT NOT NULL UNIQUE
+            )
+            """,
+            // Append-only, as on SQLite: changing or removing an entry is refused by the database.
+            """
+            CREATE FUNCTION auditLogAppendOnly() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $$
+            """,
+            "CREATE TRIGGER auditLogNoChange BEFORE UPDATE OR DELETE ON auditLog FOR EACH ROW EXECUTE FUNCTION auditLogAppendOnly()",
+        ]),
+    ]
+
+    /// Brings the database to `version`; a database from a newer Beacon is refused by name.
+    public static func migrate(_ database: PostgresRecordDatabase) throws {
+        try database.write { tx in
+            try tx.execute("SELECT pg_advisory_xact_lock(7200)")
+            try tx.execute("CREATE TABLE IF NOT EXISTS beaconSchema (version INTEGER NOT NULL)")
+            let current = try tx.row("SELECT MAX(version) AS version FROM beaconSchema")?.int64("version").map(Int.init) ?? 0
+            guard current <= version else {
+                throw RecordDatabaseError(
+                    "the database at \(PostgresRecordDatabase.redacted(database.url)) is at schema version \(current), newer than this beacon (\(version)); run the newer beacon, or upgrade this one"
+                )
+            }
+            for migration in migrations where migration.version > current {
+                for statement in migration.sql { try tx.execute(statement) }
+                try tx.execute("INSERT INTO beaconSchema (version) VALUES (?)", [.integer(Int64(migration.version))])
+            }
+        }
+    }
+}

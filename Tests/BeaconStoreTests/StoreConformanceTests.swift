@@ -1,0 +1,169 @@
+import BeaconCredentials
+import BeaconStore
+import Foundation
+import GRDB
+import Testing
+
+/// One conformance suite for the storage seam, run against SQLite always and against PostgreSQL
+/// when Scripts/test has started a cluster (BEACON_TEST_POSTGRES_URL). With
+/// BEACON_REQUIRE_POSTGRES=1 (CI), a missing cluster fails rather than skips.
+@Suite(.serialized) struct StoreConformanceTests {
+    enum Backend: String, CaseIterable, CustomTestStringConvertible {
+        case sqlite, postgres
+        var testDescription: String { rawValue }
+    }
+
+    /// A fresh, migrated database of each kind: a temporary SQLite file, or a PostgreSQL schema of
+    /// its own. Nil when PostgreSQL is not available (and not required).
+    static func open(_ backend: Backend) throws -> (any RecordDatabase)? {
+        switch backend {
+        case .sqlite:
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("conformance-\(UUID().uuidString).sqlite")
+            return try LearningStore(writer: DatabasePool(path: file.path)).database
+        case .postgres:
+            guard let url = ProcessInfo.processInfo.environment["BEACON_TEST_POSTGRES_URL"], !url.isEmpty else {
+                if ProcessInfo.processInfo.environment["BEACON_REQUIRE_POSTGRES"] == "1" {
+                    Issue.record("BEACON_TEST_POSTGRES_URL is not set, and CI requires the PostgreSQL half of the suite (Scripts/pg-cluster start)")
+                }
+                return nil
+            }
+            let schema = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+            try PostgresRecordDatabase(url: url).write { tx in try tx.execute("CREATE SCHEMA \(schema)") }
+            let database = try PostgresRecordDatabase(url: url, schema: schema)
+            try PostgresSchema.migrate(database)
+            return database
+        }
+    }
+
+    static let now = Date(timeIntervalSince1970: 1_800_000_000.123)
+
+    @Test(arguments: Backend.allCases)
+    func theAuditChainAppendsVerifiesAndShowsTampering(_ backend: Backend) throws {
+        guard let database = try Self.open(backend) else { return }
+        for index in 0..<5 {
+            try database.write { tx in
+                try AuditLog.append(tx, actor: "admin", action: "credential.issue", subject: "urn:uuid:\(index)",
+                                    details: JSONObject([("n", .number(JSONNumber(Double(index))))]), at: Self.now.addingTimeInterval(Double(index)))
+            }
+        }
+        let verified = try database.read { tx in try AuditLog.verify(tx) }
+        #expect(verified.entries == 5 && verified.intact, "\(verified)")
+        // The database refuses a change; someone who removes that guard is still found out.
+        #expect {
+            try database.write { tx in try tx.execute("UPDATE auditLog SET actor = ? WHERE subject = ?", [.text("someone else"), .text("urn:uuid:2")]) }
+        } throws: { error in
+            "\(error)".contains("append-only")
+        }
+        try database.write { tx in
+            try tx.execute(backend == .sqlite ? "DROP TRIGGER auditLogNoUpdate" : "ALTER TABLE auditLog DISABLE TRIGGER auditLogNoChange")
+            try tx.execute("UPDATE auditLog SET actor = ? WHERE subject = ?", [.text("someone else"), .text("urn:uuid:2")])
+        }
+        let broken = try database.read { tx in try AuditLog.verify(tx) }
+        #expect(!broken.intact && broken.problem?.contains("changed after it was written") == true, "\(broken)")
+    }
+
+    @Test(arguments: Backend.allCases)
+    func aRolledBackTransactionLeavesNothing(_ backend: Backend) throws {
+        guard let database = try Self.open(backend) else { return }
+        struct Abandon: Error {}
+        #expect(throws: Abandon.self) {
+            try database.write { tx in
+                try AuditLog.append(tx, actor: "admin", action: "x", subject: "y", details: JSONObject(), at: Self.now)
+                throw Abandon()
+            }
+        }
+        #expect(try database.read { tx in try AuditLog.verify(tx) }.entries == 0)
+    }
+
+    /// Several writers at once, each on its own connection (several instances, on PostgreSQL):
+    /// the chain stays one line, every entry is kept, none shares a predecessor.
+    @Test(arguments: Backend.allCases)
+    func concurrentWritersNeverForkTheChain(_ backend: Backend) throws {
+        guard let database = try Self.open(backend) else { return }
+        let writers = 4, each = 25
+        let failures = Failures()
+        DispatchQueue.concurrentPerform(iterations: writers) { writer in
+            for index in 0..<each {
+                do {
+                    try database.write { tx in
+                        try AuditLog.append(tx, actor: "instance-\(writer)", action: "answer", subject: "\(index)", details: JSONObject(), at: Date())
+                    }
+                } catch {
+                    failures.add("\(error)")
+                }
+            }
+        }
+        #expect(failures.all.isEmpty, "\(failures.all.prefix(3))")
+        let verified = try database.read { tx in try AuditLog.verify(tx) }
+        #expect(verified.entries == writers * each && verified.intact, "\(verified)")
+        let distinct = try database.read { tx in try tx.row("SELECT COUNT(DISTINCT previousHash) AS n FROM auditLog")?.int64("n") }
+        #expect(distinct == Int64(writers * each))
+    }
+
+    @Test(arguments: Backend.allCases)
+    func valuesRoundTripByKind(_ backend: Backend) throws {
+        guard let database = try Self.open(backend) else { return }
+        try database.write { tx in
+            try AuditLog.append(tx, actor: "Ana María Núñez 🌱", action: "a'b\"c?", subject: "s", details: JSONObject([("note", .string("line\nbreak"))]), at: Self.now)
+        }
+        let row = try #require(try database.read { tx in try tx.row("SELECT * FROM auditLog WHERE action = ?", [.text("a'b\"c?")]) })
+        #expect(row.string("actor") == "Ana María Núñez 🌱")
+        #expect(row.int64("seq") == 1)
+        let at = try #require(row.date("at"))
+        #expect(abs(at.timeIntervalSince(Self.now)) < 0.001)
+        #expect(row.string("details") == #"{"note":"line\nbreak"}"#)
+    }
+
+    final class Failures: @unchecked Sendable {
+        private let lock = NSLock()
+        private var list: [String] = []
+        func add(_ message: String) { lock.withLock { list.append(message) } }
+        var all: [String] { lock.withLock { list } }
+    }
+}
+
+/// The PostgreSQL half only: a newer database is refused by name; a wrong URL says so.
+@Suite struct PostgresBackendTests {
+    @Test func aDatabaseFromANewerBeaconIsRefusedByName() throws {
+        guard let database = try StoreConformanceTests.open(.postgres) as? PostgresRecordDatabase else { return }
+        try database.write { tx in try tx.execute("INSERT INTO beaconSchema (version) VALUES (99)") }
+        #expect {
+            try PostgresSchema.migrate(database)
+        } throws: { error in
+            "\(error)".contains("schema version 99, newer than this beacon")
+        }
+    }
+
+    @Test func aURLThatIsNotOneIsRefusedWithoutItsPassword() {
+        #expect {
+            _ = try PostgresRecordDatabase(url: "mysql://beacon:secret@host/db")
+        } throws: { error in
+            "\(error)".contains("not a PostgreSQL URL") && !"\(error)".contains("secret")
+        }
+        #expect(PostgresRecordDatabase.redacted("postgres://beacon:secret@db.example/beacon").contains("secret") == false)
+    }
+
+    @Test func anUnreachableServerIsNamedClearly() throws {
+        let port = try OnlinePort.free()
+        let database = try PostgresRecordDatabase(url: "postgres://beacon:hunter2@127.0.0.1:\(port)/beacon")
+        #expect {
+            try database.read { tx in try tx.execute("SELECT 1") }
+        } throws: { error in
+            "\(error)".contains("cannot reach the database at postgres://beacon@127.0.0.1:\(port)/beacon (password not shown)") && !"\(error)".contains("hunter2")
+        }
+    }
+}
+
+enum OnlinePort {
+    static func free() throws -> Int {
+        let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(socket) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) } }
+        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socket, $0, &length) } }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+}
