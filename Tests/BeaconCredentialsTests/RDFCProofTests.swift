@@ -26,16 +26,7 @@ import Testing
         let credential = try rdfcOnly(issued)
         let verifier = try issued.verifier()
         #expect(verifier.verify(credential).verified)
-        var tried = 0
-        for path in leafPaths(.object(credential)) where path.first != "proof" {
-            for mutation in mutations(of: value(at: path, in: .object(credential))) {
-                guard case .object(let tampered) = replacing(path, with: mutation, in: .object(credential)) else { continue }
-                tried += 1
-                let report = verifier.verify(tampered)
-                #expect(!report.verified && report.checks.signature == "invalid", "changing \(path.joined(separator: ".")) to \(mutation) still verified")
-            }
-        }
-        #expect(tried > 50)
+        #expect(tamperEveryValue(credential, verifier) > 50)
     }
 
     @Test func aTermTheContextsDoNotDefineIsRefusedByName() throws {

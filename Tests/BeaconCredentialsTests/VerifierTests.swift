@@ -122,17 +122,7 @@ struct Issued {
         let issued = Issued()
         let credential = try issued.credential()
         let verifier = try issued.verifier()
-        var tried = 0
-        for path in leafPaths(.object(credential)) where path.first != "proof" {
-            for mutation in mutations(of: value(at: path, in: .object(credential))) {
-                guard case .object(let tampered) = replacing(path, with: mutation, in: .object(credential)) else { continue }
-                tried += 1
-                let report = verifier.verify(tampered)
-                #expect(!report.verified, "changing \(path.joined(separator: ".")) still verified")
-                #expect(report.checks.signature == "invalid", "\(path.joined(separator: ".")): \(report.checks)")
-            }
-        }
-        #expect(tried > 50)
+        #expect(tamperEveryValue(credential, verifier) > 50)
         // Removing any field, too.
         for path in leafPaths(.object(credential)) where path.first != "proof" && path.count == 1 {
             var removed = credential
@@ -221,6 +211,21 @@ func replacing(_ path: [String], with new: JSONValue, in root: JSONValue) -> JSO
     default:
         return root
     }
+}
+
+/// Changes every value of `credential` in turn (never its proofs) and expects each change to be
+/// refused with an invalid signature; returns how many were tried.
+func tamperEveryValue(_ credential: JSONObject, _ verifier: CredentialVerifier, sourceLocation: SourceLocation = #_sourceLocation) -> Int {
+    var tried = 0
+    for path in leafPaths(.object(credential)) where path.first != "proof" {
+        for mutation in mutations(of: value(at: path, in: .object(credential))) {
+            guard case .object(let tampered) = replacing(path, with: mutation, in: .object(credential)) else { continue }
+            tried += 1
+            let report = verifier.verify(tampered)
+            #expect(!report.verified && report.checks.signature == "invalid", "changing \(path.joined(separator: ".")) to \(mutation): \(report.checks)", sourceLocation: sourceLocation)
+        }
+    }
+    return tried
 }
 
 func mutations(of value: JSONValue) -> [JSONValue] {

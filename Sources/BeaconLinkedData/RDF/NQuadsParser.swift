@@ -99,40 +99,27 @@ private struct LineReader {
     }
 
     private mutating func iri() throws(NQuadsError) -> String {
-        position += 1
-        var scalars = String.UnicodeScalarView()
-        var start = position
-        while true {
-            guard let byte = peek else { throw fail("an IRI has no closing '>'") }
-            if byte == UInt8(ascii: ">") {
-                scalars.append(contentsOf: String(decoding: bytes[start..<position], as: UTF8.self).unicodeScalars)
-                position += 1
-                return String(scalars)
-            }
-            if byte == UInt8(ascii: "\\") {
-                scalars.append(contentsOf: String(decoding: bytes[start..<position], as: UTF8.self).unicodeScalars)
-                scalars.append(try escape(allowShort: false))
-                start = position
-                continue
-            }
-            position += 1
-        }
+        try delimited(by: UInt8(ascii: ">"), allowShort: false, what: "an IRI has no closing '>'")
     }
 
     private mutating func quoted() throws(NQuadsError) -> String {
+        try delimited(by: UInt8(ascii: "\""), allowShort: true, what: "a literal has no closing quote")
+    }
+
+    /// From just after the opening delimiter to the closing one, escapes decoded.
+    private mutating func delimited(by close: UInt8, allowShort: Bool, what: String) throws(NQuadsError) -> String {
         position += 1
         var scalars = String.UnicodeScalarView()
         var start = position
         while true {
-            guard let byte = peek else { throw fail("a literal has no closing quote") }
-            if byte == UInt8(ascii: "\"") {
+            guard let byte = peek else { throw fail(what) }
+            if byte == close || byte == UInt8(ascii: "\\") {
                 scalars.append(contentsOf: String(decoding: bytes[start..<position], as: UTF8.self).unicodeScalars)
-                position += 1
-                return String(scalars)
-            }
-            if byte == UInt8(ascii: "\\") {
-                scalars.append(contentsOf: String(decoding: bytes[start..<position], as: UTF8.self).unicodeScalars)
-                scalars.append(try escape(allowShort: true))
+                if byte == close {
+                    position += 1
+                    return String(scalars)
+                }
+                scalars.append(try escape(allowShort: allowShort))
                 start = position
                 continue
             }

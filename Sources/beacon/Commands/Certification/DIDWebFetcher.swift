@@ -14,12 +14,7 @@ enum DIDWebFetcher {
 
     /// Each document that answered 200 with a JSON object whose id is the DID.
     static func fetch(_ dids: [String], timeout: Int64 = 5) async -> [String: JSONObject] {
-        await withTaskGroup(of: (String, JSONObject?).self) { group in
-            for did in dids { group.addTask { (did, await fetch(did, timeout: timeout)) } }
-            var documents: [String: JSONObject] = [:]
-            for await (did, document) in group { if let document { documents[did] = document } }
-            return documents
-        }
+        await StatusFetcher.fetchAll(dids) { await fetch($0, timeout: timeout) }
     }
 
     static func fetch(_ did: String, timeout: Int64) async -> JSONObject? {

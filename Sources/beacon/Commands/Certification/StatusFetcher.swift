@@ -28,11 +28,16 @@ enum StatusFetcher {
 
     /// Each list that answered 200 with a JSON object, by address; the others are left out.
     static func fetch(_ addresses: [String], timeout: Int64 = 5) async -> [String: JSONObject] {
+        await fetchAll(addresses) { await fetch($0, timeout: timeout) }
+    }
+
+    /// `fetch` for every key at once, keeping the answers that came.
+    static func fetchAll(_ keys: [String], _ fetch: @escaping @Sendable (String) async -> JSONObject?) async -> [String: JSONObject] {
         await withTaskGroup(of: (String, JSONObject?).self) { group in
-            for address in addresses { group.addTask { (address, await fetch(address, timeout: timeout)) } }
-            var lists: [String: JSONObject] = [:]
-            for await (address, list) in group { if let list { lists[address] = list } }
-            return lists
+            for key in keys { group.addTask { (key, await fetch(key)) } }
+            var found: [String: JSONObject] = [:]
+            for await (key, value) in group { if let value { found[key] = value } }
+            return found
         }
     }
 
