@@ -2,15 +2,57 @@ import BeaconCredentials
 import Foundation
 import GRDB
 
+/// Settings and the issuer's details, on the storage seam: the same code on SQLite and PostgreSQL.
+public enum SettingRecords {
+    public static func value(_ tx: any RecordTransaction, _ key: String) throws -> String? {
+        try tx.row("SELECT value FROM setting WHERE key = ?", [.text(key)])?.string("value")
+    }
+
+    public static func set(_ tx: any RecordTransaction, _ key: String, _ value: String) throws {
+        try tx.execute("INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [.text(key), .text(value)])
+    }
+
+    public static func issuerDetails(_ tx: any RecordTransaction) throws -> IssuerDetails {
+        IssuerDetails(
+            name: try value(tx, "issuer.name"), url: try value(tx, "issuer.url"), publicURL: try value(tx, "public.url"),
+            forTesting: try value(tx, "issuer.for-testing") == "yes", did: try value(tx, "issuer.did").flatMap { $0 == "did:key" ? nil : $0 }
+        )
+    }
+
+    /// Sets the given details (nil leaves one as it is) and returns what actually changed,
+    /// audited with its actor in the same transaction.
+    public static func updateIssuer(_ tx: any RecordTransaction, _ update: IssuerDetails.Update, actor: String, at now: Date) throws -> [IssuerDetails.Change] {
+        var changes: [IssuerDetails.Change] = []
+        let fields: [(String, String, String?)] = [
+            ("issuer.name", "name", update.name),
+            ("issuer.url", "web site", update.url),
+            ("public.url", "public URL", update.publicURL.map(IssuerDetails.trimmedURL)),
+            ("issuer.for-testing", "for testing", update.forTesting.map { $0 ? "yes" : "no" }),
+            ("issuer.did", "DID", update.did),
+        ]
+        for (key, label, new) in fields {
+            guard let new else { continue }
+            let old = try value(tx, key)
+            guard old != new, !(old == nil && key == "issuer.for-testing" && new == "no"), !(old == nil && key == "issuer.did" && new == "did:key")
+            else { continue }
+            try set(tx, key, new)
+            changes.append(IssuerDetails.Change(field: label, old: old, new: new))
+        }
+        if !changes.isEmpty {
+            let details = JSONObject(changes.map { ($0.field, JSONValue.string($0.new)) })
+            try AuditLog.append(tx, actor: actor, action: "issuer.update", subject: "issuer", details: details, at: now)
+        }
+        return changes
+    }
+}
+
 extension LearningStore {
     public func setting(_ key: String) throws -> String? {
-        try writer.read { db in try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [key]) }
+        try database.read { tx in try SettingRecords.value(tx, key) }
     }
 
     public func setSetting(_ key: String, _ value: String) throws {
-        try writer.write { db in
-            try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", arguments: [key, value])
-        }
+        try database.write { tx in try SettingRecords.set(tx, key, value) }
     }
 
     /// The issuer's details as set with `beacon issuer set` (or `keys init`), with defaults
@@ -28,10 +70,7 @@ extension LearningStore {
     }
 
     public func issuerDetails() throws -> IssuerDetails {
-        IssuerDetails(
-            name: try setting("issuer.name"), url: try setting("issuer.url"), publicURL: try setting("public.url"),
-            forTesting: try setting("issuer.for-testing") == "yes", did: try setting("issuer.did").flatMap { $0 == "did:key" ? nil : $0 }
-        )
+        try database.read { tx in try SettingRecords.issuerDetails(tx) }
     }
 
     /// How many certificates this record has issued.
@@ -43,32 +82,7 @@ extension LearningStore {
     /// audited with its actor in the same transaction.
     @discardableResult
     public func updateIssuer(_ update: IssuerDetails.Update, at now: Date = Date()) throws -> [IssuerDetails.Change] {
-        try writer.write { db in
-            var changes: [IssuerDetails.Change] = []
-            let fields: [(String, String, String?)] = [
-                ("issuer.name", "name", update.name),
-                ("issuer.url", "web site", update.url),
-                ("public.url", "public URL", update.publicURL.map(IssuerDetails.trimmedURL)),
-                ("issuer.for-testing", "for testing", update.forTesting.map { $0 ? "yes" : "no" }),
-                ("issuer.did", "DID", update.did),
-            ]
-            for (key, label, value) in fields {
-                guard let value else { continue }
-                let old = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [key])
-                guard old != value, !(old == nil && key == "issuer.for-testing" && value == "no"), !(old == nil && key == "issuer.did" && value == "did:key")
-                else { continue }
-                try db.execute(
-                    sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                    arguments: [key, value]
-                )
-                changes.append(IssuerDetails.Change(field: label, old: old, new: value))
-            }
-            if !changes.isEmpty {
-                let details = JSONObject(changes.map { ($0.field, JSONValue.string($0.new)) })
-                try AuditLog.append(db, actor: LearningStore.actor, action: "issuer.update", subject: "issuer", details: details, at: now)
-            }
-            return changes
-        }
+        try database.write { tx in try SettingRecords.updateIssuer(tx, update, actor: LearningStore.actor, at: now) }
     }
 }
 

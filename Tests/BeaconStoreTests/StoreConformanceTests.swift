@@ -114,6 +114,22 @@ import Testing
         #expect(row.string("details") == #"{"note":"line\nbreak"}"#)
     }
 
+    @Test(arguments: Backend.allCases)
+    func issuerDetailsChangeOnlyWhenDifferentAndEachChangeIsAudited(_ backend: Backend) throws {
+        guard let database = try Self.open(backend) else { return }
+        let update = IssuerDetails.Update(name: "River Valley Peer Academy", publicURL: "https://certs.rivervalley.org/")
+        let first = try database.write { tx in try SettingRecords.updateIssuer(tx, update, actor: "admin", at: Self.now) }
+        #expect(first.map(\.field) == ["name", "public URL"] && first.last?.new == "https://certs.rivervalley.org")
+        let again = try database.write { tx in try SettingRecords.updateIssuer(tx, update, actor: "admin", at: Self.now) }
+        #expect(again.isEmpty)
+        let details = try database.read { tx in try SettingRecords.issuerDetails(tx) }
+        #expect(details.name == "River Valley Peer Academy" && details.publicURL == "https://certs.rivervalley.org" && details.did == nil)
+        let audit = try database.read { tx in try tx.rows("SELECT action, details FROM auditLog ORDER BY seq") }
+        #expect(audit.map { $0.string("action") } == ["issuer.update"])
+        #expect(audit.first?.string("details")?.contains("River Valley Peer Academy") == true)
+        #expect(try database.read { tx in try AuditLog.verify(tx) }.intact)
+    }
+
     final class Failures: @unchecked Sendable {
         private let lock = NSLock()
         private var list: [String] = []

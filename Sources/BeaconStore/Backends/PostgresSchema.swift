@@ -1,10 +1,10 @@
 /// The PostgreSQL schema, versioned like the SQLite one: each instance migrates at start under
 /// an advisory lock, and refuses a database newer than it knows.
 ///
-/// So far it holds the audit log, the first part of the record on the seam; the rest of the
-/// record follows it table by table.
+/// So far it holds the audit log and the settings (the issuer's details), the parts of the record
+/// on the seam; the rest follows table by table.
 public enum PostgresSchema {
-    public static let version = 1
+    public static let version = 2
 
     static let migrations: [(version: Int, sql: [String])] = [
         (1, [
@@ -27,6 +27,7 @@ public enum PostgresSchema {
             """,
             "CREATE TRIGGER auditLogNoChange BEFORE UPDATE OR DELETE ON auditLog FOR EACH ROW EXECUTE FUNCTION auditLogAppendOnly()",
         ]),
+        (2, ["CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL)"]),
     ]
 
     /// Brings the database to `version`; a database from a newer Beacon is refused by name.
