@@ -1,43 +1,55 @@
-import Foundation
 import BeaconCore
+import Foundation
 import GRDB
 
-extension LearningStore {
-    /// Trainees on this machine; erased trainees (name removed) are not listed.
-    public func trainees() throws -> [Trainee] {
-        try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT id, name, createdAt FROM trainee WHERE name != '' ORDER BY createdAt, id").map {
-                Trainee(id: $0["id"], name: $0["name"], createdAt: $0["createdAt"])
-            }
-        }
+/// Trainees and their time on each course, on the storage seam: the same code on SQLite and
+/// PostgreSQL.
+public enum TraineeRecords {
+    /// Erased trainees (name removed) are not listed.
+    public static func all(_ tx: any RecordTransaction) throws -> [Trainee] {
+        try tx.rows("SELECT id, name, createdAt FROM trainee WHERE name != '' ORDER BY createdAt, id").compactMap(trainee)
     }
 
-    public func trainee(id: String) throws -> Trainee? {
-        try writer.read { db in
-            try Row.fetchOne(db, sql: "SELECT id, name, createdAt FROM trainee WHERE id = ?", arguments: [id]).map {
-                Trainee(id: $0["id"], name: $0["name"], createdAt: $0["createdAt"])
-            }
-        }
+    public static func find(_ tx: any RecordTransaction, id: String) throws -> Trainee? {
+        try tx.row("SELECT id, name, createdAt FROM trainee WHERE id = ?", [.text(id)]).flatMap(trainee)
     }
 
-    /// Adds a trainee. The id is made from the name (lower-case, hyphens), numbered if taken.
-    @discardableResult
-    public func addTrainee(name: String, at now: Date = Date()) throws -> Trainee {
-        try writer.write { db in try Self.insertTrainee(db, name: name, at: now) }
-    }
-
-    static func insertTrainee(_ db: Database, name: String, at now: Date) throws -> Trainee {
-        let base = slug(name)
+    /// The id is made from the name (lower-case, hyphens), numbered if taken.
+    public static func insert(_ tx: any RecordTransaction, name: String, at now: Date) throws -> Trainee {
+        let base = TraineeName.slug(name)
         var id = base
         var number = 2
-        while try Bool.fetchOne(db, sql: "SELECT 1 FROM trainee WHERE id = ?", arguments: [id]) == true {
+        while try tx.row("SELECT 1 AS taken FROM trainee WHERE id = ?", [.text(id)]) != nil {
             id = "\(base)-\(number)"
             number += 1
         }
-        try db.execute(
-            sql: "INSERT INTO trainee (id, name, createdAt, auditRef) VALUES (?, ?, ?, ?)", arguments: [id, name, now, newAuditRef()]
-        )
+        try tx.execute("INSERT INTO trainee (id, name, createdAt, auditRef) VALUES (?, ?, ?, ?)", [.text(id), .text(name), .date(now), .text(newAuditRef())])
         return Trainee(id: id, name: name, createdAt: now)
+    }
+
+    /// How the audit log names a trainee: `trainee:` and their random reference.
+    public static func auditSubject(_ tx: any RecordTransaction, trainee: String) throws -> String {
+        "trainee:" + (try tx.row("SELECT auditRef FROM trainee WHERE id = ?", [.text(trainee)])?.string("auditRef") ?? "unknown")
+    }
+
+    /// Counts active time: the gap since the last activity is added when it is five minutes or
+    /// less (a longer gap means the trainee stepped away). Creates the enrolment on first use.
+    public static func recordActivity(_ tx: any RecordTransaction, trainee: String, course: String, at now: Date) throws {
+        if let last = try tx.row(
+            "SELECT lastActivityAt FROM enrolment WHERE traineeId = ? AND courseId = ?", [.text(trainee), .text(course)]
+        )?.date("lastActivityAt") {
+            let gap = now.timeIntervalSince(last)
+            let counted = gap > 0 && gap <= LearningStore.idleLimit ? gap : 0
+            try tx.execute(
+                "UPDATE enrolment SET activeSeconds = activeSeconds + ?, lastActivityAt = ? WHERE traineeId = ? AND courseId = ?",
+                [.real(counted), .date(now), .text(trainee), .text(course)]
+            )
+        } else {
+            try tx.execute(
+                "INSERT INTO enrolment (traineeId, courseId, startedAt, lastActivityAt) VALUES (?, ?, ?, ?)",
+                [.text(trainee), .text(course), .date(now), .date(now)]
+            )
+        }
     }
 
     /// A random reference that stands for a trainee in the audit log.
@@ -46,34 +58,40 @@ extension LearningStore {
         return (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
     }
 
-    /// How the audit log names a trainee: `trainee:` and their random reference.
+    private static func trainee(_ row: StoreRow) -> Trainee? {
+        guard let id = row.string("id"), let name = row.string("name"), let created = row.date("createdAt") else { return nil }
+        return Trainee(id: id, name: name, createdAt: created)
+    }
+}
+
+extension LearningStore {
+    public func trainees() throws -> [Trainee] {
+        try database.read { tx in try TraineeRecords.all(tx) }
+    }
+
+    public func trainee(id: String) throws -> Trainee? {
+        try database.read { tx in try TraineeRecords.find(tx, id: id) }
+    }
+
+    @discardableResult
+    public func addTrainee(name: String, at now: Date = Date()) throws -> Trainee {
+        try database.write { tx in try TraineeRecords.insert(tx, name: name, at: now) }
+    }
+
+    static func insertTrainee(_ db: Database, name: String, at now: Date) throws -> Trainee {
+        try TraineeRecords.insert(GRDBTransaction(db: db), name: name, at: now)
+    }
+
+    static func newAuditRef() -> String { TraineeRecords.newAuditRef() }
+
     static func auditSubject(_ db: Database, trainee: String) throws -> String {
-        let ref = try String.fetchOne(db, sql: "SELECT auditRef FROM trainee WHERE id = ?", arguments: [trainee])
-        return "trainee:" + (ref ?? "unknown")
+        try TraineeRecords.auditSubject(GRDBTransaction(db: db), trainee: trainee)
     }
 
     static func slug(_ name: String) -> String { TraineeName.slug(name) }
 
-    /// Counts active time: the gap since the last activity is added when it is five minutes or
-    /// less (a longer gap means the trainee stepped away). Creates the enrolment on first use.
     public func recordActivity(trainee: String, course: String, at now: Date = Date()) throws {
-        try writer.write { db in
-            if let last = try Date.fetchOne(
-                db, sql: "SELECT lastActivityAt FROM enrolment WHERE traineeId = ? AND courseId = ?", arguments: [trainee, course]
-            ) {
-                let gap = now.timeIntervalSince(last)
-                let counted = gap > 0 && gap <= Self.idleLimit ? gap : 0
-                try db.execute(
-                    sql: "UPDATE enrolment SET activeSeconds = activeSeconds + ?, lastActivityAt = ? WHERE traineeId = ? AND courseId = ?",
-                    arguments: [counted, now, trainee, course]
-                )
-            } else {
-                try db.execute(
-                    sql: "INSERT INTO enrolment (traineeId, courseId, startedAt, lastActivityAt) VALUES (?, ?, ?, ?)",
-                    arguments: [trainee, course, now, now]
-                )
-            }
-        }
+        try database.write { tx in try TraineeRecords.recordActivity(tx, trainee: trainee, course: course, at: now) }
     }
 
     /// Gaps longer than this are time away, not time on task.

@@ -130,6 +130,26 @@ import Testing
         #expect(try database.read { tx in try AuditLog.verify(tx) }.intact)
     }
 
+    @Test(arguments: Backend.allCases)
+    func traineesGetNumberedIdsAndActiveTimeCountsOnlyShortGaps(_ backend: Backend) throws {
+        guard let database = try Self.open(backend) else { return }
+        let first = try database.write { tx in try TraineeRecords.insert(tx, name: "Sam Lee", at: Self.now) }
+        let second = try database.write { tx in try TraineeRecords.insert(tx, name: "Sam Lee", at: Self.now.addingTimeInterval(1)) }
+        let ana = try database.write { tx in try TraineeRecords.insert(tx, name: "Ana María Núñez", at: Self.now.addingTimeInterval(2)) }
+        #expect([first.id, second.id, ana.id] == ["sam-lee", "sam-lee-2", "ana-maria-nunez"])
+        #expect(try database.read { tx in try TraineeRecords.all(tx) }.map(\.id) == ["sam-lee", "sam-lee-2", "ana-maria-nunez"])
+        #expect(try database.read { tx in try TraineeRecords.find(tx, id: "sam-lee-2") }?.name == "Sam Lee")
+        let subject = try database.read { tx in try TraineeRecords.auditSubject(tx, trainee: "sam-lee") }
+        #expect(subject.hasPrefix("trainee:") && !subject.contains("sam") && subject.count == 40)
+        // 60 s counted, a 20-minute gap not, then 30 s: 90 s in all.
+        for offset: TimeInterval in [0, 60, 1260, 1290] {
+            try database.write { tx in try TraineeRecords.recordActivity(tx, trainee: "sam-lee", course: "peer-core", at: Self.now.addingTimeInterval(offset)) }
+        }
+        let active = try database.read { tx in try tx.row("SELECT activeSeconds FROM enrolment WHERE traineeId = ?", [.text("sam-lee")]) }
+        let seconds = try #require(active.flatMap { row -> Double? in if case .real(let seconds)? = row["activeSeconds"] { seconds } else { nil } })
+        #expect(abs(seconds - 90) < 0.01, "\(seconds)")  // dates are kept to the millisecond
+    }
+
     final class Failures: @unchecked Sendable {
         private let lock = NSLock()
         private var list: [String] = []

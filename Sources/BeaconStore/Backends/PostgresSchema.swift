@@ -1,10 +1,10 @@
 /// The PostgreSQL schema, versioned like the SQLite one: each instance migrates at start under
 /// an advisory lock, and refuses a database newer than it knows.
 ///
-/// So far it holds the audit log and the settings (the issuer's details), the parts of the record
-/// on the seam; the rest follows table by table.
+/// So far it holds the audit log, the settings (the issuer's details), trainees and their time on
+/// each course: the parts of the record on the seam; the rest follows table by table.
 public enum PostgresSchema {
-    public static let version = 2
+    public static let version = 3
 
     static let migrations: [(version: Int, sql: [String])] = [
         (1, [
@@ -28,6 +28,29 @@ public enum PostgresSchema {
             "CREATE TRIGGER auditLogNoChange BEFORE UPDATE OR DELETE ON auditLog FOR EACH ROW EXECUTE FUNCTION auditLogAppendOnly()",
         ]),
         (2, ["CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL)"]),
+        (3, [
+            """
+            CREATE TABLE trainee (
+                id TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                createdAt TIMESTAMPTZ NOT NULL,
+                auditRef TEXT UNIQUE,
+                cohortId TEXT
+            )
+            """,
+            // One row per trainee and course: when they began, the active time spent (gaps over
+            // five minutes not counted) and when they were last active.
+            """
+            CREATE TABLE enrolment (
+                traineeId TEXT NOT NULL REFERENCES trainee(id) ON DELETE CASCADE,
+                courseId TEXT NOT NULL,
+                startedAt TIMESTAMPTZ NOT NULL,
+                activeSeconds DOUBLE PRECISION NOT NULL DEFAULT 0,
+                lastActivityAt TIMESTAMPTZ NOT NULL,
+                PRIMARY KEY (traineeId, courseId)
+            )
+            """,
+        ]),
     ]
 
     /// Brings the database to `version`; a database from a newer Beacon is refused by name.
