@@ -1,3 +1,4 @@
+import BeaconCore
 import BeaconCredentials
 import BeaconStore
 import Foundation
@@ -148,6 +149,43 @@ import Testing
         let active = try database.read { tx in try tx.row("SELECT activeSeconds FROM enrolment WHERE traineeId = ?", [.text("sam-lee")]) }
         let seconds = try #require(active.flatMap { row -> Double? in if case .real(let seconds)? = row["activeSeconds"] { seconds } else { nil } })
         #expect(abs(seconds - 90) < 0.01, "\(seconds)")  // dates are kept to the millisecond
+    }
+
+    /// A trainee's whole course record, written and read back the same on both backends.
+    @Test(arguments: Backend.allCases)
+    func aCourseRecordRoundTripsAndResetsByItem(_ backend: Backend) throws {
+        guard let database = try Self.open(backend) else { return }
+        let course = CourseStamp(id: "peer-core", version: "2026.1", contentHash: "sha256:abc")
+        let at = Self.now
+        let trainee = try database.write { tx in try TraineeRecords.insert(tx, name: "Sam Lee", at: at) }
+        try database.write { tx in try TraineeRecords.recordActivity(tx, trainee: trainee.id, course: course.id, at: at) }
+        try database.write { tx in try ProgressRecords.saveLessonPage(tx, trainee: trainee.id, course: course, lesson: "intro", page: 2, completed: true, at: at) }
+        // Read again later: still completed, at the first time.
+        try database.write { tx in try ProgressRecords.saveLessonPage(tx, trainee: trainee.id, course: course, lesson: "intro", page: 0, completed: false, at: at.addingTimeInterval(60)) }
+        let attempt = try database.write { tx in
+            try ProgressRecords.startAttempt(tx, trainee: trainee.id, course: course, quiz: "q1", seed: UInt64.max - 1, questionIds: ["a", "b"], at: at)
+        }
+        try database.write { tx in try ProgressRecords.saveAnswer(tx, attempt: attempt, question: "a", position: 0, response: .choice("x"), credit: 1, at: at) }
+        try database.write { tx in try ProgressRecords.saveAnswer(tx, attempt: attempt, question: "b", position: 1, response: .text("línea"), credit: 0.5, at: at) }
+        try database.write { tx in try ProgressRecords.finishAttempt(tx, attempt, score: 0.75, passed: true, actor: "test", at: at) }
+        let run = try database.write { tx in try ProgressRecords.startRun(tx, trainee: trainee.id, course: course, roleplay: "r1", seed: 42, at: at) }
+        let steps = [RoleplaySession.Step(scene: "s1", move: .choice(1), scores: [1, 0]), RoleplaySession.Step(scene: "s2", move: .reply(met: [0, 2]), scores: [2, 1])]
+        try database.write { tx in try ProgressRecords.saveSteps(tx, run: run, steps: steps, from: 0, at: at) }
+        try database.write { tx in try ProgressRecords.finishRun(tx, run, ending: "good", scores: ["listening": 2], actor: "test", at: at) }
+
+        let record = try database.read { tx in try ProgressRecords.record(tx, trainee: trainee.id, course: course.id) }
+        #expect(record.lessons["intro"]?.page == 0 && record.lessons["intro"]?.completedAt.map { abs($0.timeIntervalSince(at)) < 0.001 } == true)
+        let quiz = try #require(record.attempts["q1"]?.first)
+        #expect(quiz.id == attempt && quiz.seed == UInt64.max - 1 && quiz.questionIds == ["a", "b"] && quiz.passed == true && quiz.score == 0.75)
+        #expect(quiz.answers.map(\.response) == [.choice("x"), .text("línea")] && quiz.answers.map(\.credit) == [1, 0.5])
+        let roleplay = try #require(record.runs["r1"]?.first)
+        #expect(roleplay.steps == steps && roleplay.endingId == "good" && roleplay.scores == ["listening": 2] && roleplay.seed == 42)
+        let audit = try database.read { tx in try tx.rows("SELECT action FROM auditLog ORDER BY seq").compactMap { $0.string("action") } }
+        #expect(audit == ["result.quiz", "result.roleplay"])
+        // Reset forgets one item's work and says how much.
+        #expect(try database.write { tx in try ProgressRecords.reset(tx, trainee: trainee.id, course: course.id, items: ["q1"]) } == 1)
+        let after = try database.read { tx in try ProgressRecords.record(tx, trainee: trainee.id, course: course.id) }
+        #expect(after.attempts.isEmpty && after.runs.count == 1 && after.lessons.count == 1)
     }
 
     final class Failures: @unchecked Sendable {

@@ -143,6 +143,10 @@ struct PostgresTransaction: RecordTransaction {
         }
     }
 
+    func changes(_ sql: String, _ arguments: [StoreValue]) throws -> Int {
+        try run(sql, arguments).metadata.rows ?? 0
+    }
+
     func lock(_ lock: RecordLock) throws {
         try execute("SELECT pg_advisory_xact_lock(?)", [.integer(lock.rawValue)])
     }
@@ -157,6 +161,7 @@ struct PostgresTransaction: RecordTransaction {
                 case .real(let number): bindings.append(number)
                 case .text(let text): bindings.append(text)
                 case .date(let date): bindings.append(date)
+                case .bool(let flag): bindings.append(flag)
                 }
             }
             return try connection.query(PostgresQuery(unsafeSQL: Self.numbered(sql), binds: bindings), logger: logger).wait()
@@ -202,7 +207,7 @@ struct PostgresTransaction: RecordTransaction {
         switch cell.dataType {
         case .int2, .int4, .int8: return (try? cell.decode(Int64.self)).map(StoreValue.integer) ?? .null
         case .float4, .float8, .numeric: return (try? cell.decode(Double.self)).map(StoreValue.real) ?? .null
-        case .bool: return (try? cell.decode(Bool.self)).map { .integer($0 ? 1 : 0) } ?? .null
+        case .bool: return (try? cell.decode(Bool.self)).map(StoreValue.bool) ?? .null
         case .timestamptz, .timestamp: return (try? cell.decode(Date.self)).map(StoreValue.date) ?? .null
         default: return (try? cell.decode(String.self)).map(StoreValue.text) ?? .null
         }

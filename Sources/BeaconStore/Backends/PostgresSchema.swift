@@ -1,10 +1,12 @@
 /// The PostgreSQL schema, versioned like the SQLite one: each instance migrates at start under
 /// an advisory lock, and refuses a database newer than it knows.
 ///
-/// So far it holds the audit log, the settings (the issuer's details), trainees and their time on
-/// each course: the parts of the record on the seam; the rest follows table by table.
+/// So far it holds the audit log, the settings (the issuer's details), trainees, their time on each
+/// course, and everything they do in it (lesson pages, quiz attempts and answers, role-play runs
+/// and steps): the parts of the record on the seam. Enrolment codes and keys, cohorts and
+/// credentials follow.
 public enum PostgresSchema {
-    public static let version = 3
+    public static let version = 4
 
     static let migrations: [(version: Int, sql: [String])] = [
         (1, [
@@ -48,6 +50,77 @@ public enum PostgresSchema {
                 activeSeconds DOUBLE PRECISION NOT NULL DEFAULT 0,
                 lastActivityAt TIMESTAMPTZ NOT NULL,
                 PRIMARY KEY (traineeId, courseId)
+            )
+            """,
+        ]),
+        (4, [
+            """
+            CREATE TABLE lessonProgress (
+                traineeId TEXT NOT NULL REFERENCES trainee(id) ON DELETE CASCADE,
+                courseId TEXT NOT NULL,
+                lessonId TEXT NOT NULL,
+                page INTEGER NOT NULL,
+                completedAt TIMESTAMPTZ,
+                courseVersion TEXT NOT NULL,
+                contentHash TEXT NOT NULL,
+                updatedAt TIMESTAMPTZ NOT NULL,
+                PRIMARY KEY (traineeId, courseId, lessonId)
+            )
+            """,
+            """
+            CREATE TABLE quizAttempt (
+                id BIGSERIAL PRIMARY KEY,
+                traineeId TEXT NOT NULL REFERENCES trainee(id) ON DELETE CASCADE,
+                courseId TEXT NOT NULL,
+                quizId TEXT NOT NULL,
+                seed BIGINT NOT NULL,
+                questionIds TEXT NOT NULL,
+                startedAt TIMESTAMPTZ NOT NULL,
+                finishedAt TIMESTAMPTZ,
+                score DOUBLE PRECISION,
+                passed BOOLEAN,
+                courseVersion TEXT NOT NULL,
+                contentHash TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX quizAttemptByQuiz ON quizAttempt (traineeId, courseId, quizId)",
+            """
+            CREATE TABLE quizResponse (
+                attemptId BIGINT NOT NULL REFERENCES quizAttempt(id) ON DELETE CASCADE,
+                questionId TEXT NOT NULL,
+                position INTEGER NOT NULL,
+                response TEXT NOT NULL,
+                credit DOUBLE PRECISION NOT NULL,
+                answeredAt TIMESTAMPTZ NOT NULL,
+                PRIMARY KEY (attemptId, questionId)
+            )
+            """,
+            """
+            CREATE TABLE roleplayRun (
+                id BIGSERIAL PRIMARY KEY,
+                traineeId TEXT NOT NULL REFERENCES trainee(id) ON DELETE CASCADE,
+                courseId TEXT NOT NULL,
+                roleplayId TEXT NOT NULL,
+                startedAt TIMESTAMPTZ NOT NULL,
+                finishedAt TIMESTAMPTZ,
+                endingId TEXT,
+                scores TEXT,
+                courseVersion TEXT NOT NULL,
+                contentHash TEXT NOT NULL,
+                seed BIGINT
+            )
+            """,
+            "CREATE INDEX roleplayRunByRoleplay ON roleplayRun (traineeId, courseId, roleplayId)",
+            // The path of a run. A reply is kept as the criteria it met, never its text.
+            """
+            CREATE TABLE roleplayStep (
+                runId BIGINT NOT NULL REFERENCES roleplayRun(id) ON DELETE CASCADE,
+                stepIndex INTEGER NOT NULL,
+                sceneId TEXT NOT NULL,
+                move TEXT NOT NULL,
+                scores TEXT NOT NULL,
+                at TIMESTAMPTZ NOT NULL,
+                PRIMARY KEY (runId, stepIndex)
             )
             """,
         ]),

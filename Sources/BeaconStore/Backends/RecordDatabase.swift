@@ -20,6 +20,8 @@ public protocol RecordTransaction {
     var kind: RecordDatabaseKind { get }
     func execute(_ sql: String, _ arguments: [StoreValue]) throws
     func rows(_ sql: String, _ arguments: [StoreValue]) throws -> [StoreRow]
+    /// Runs an INSERT, UPDATE or DELETE and says how many rows it changed.
+    func changes(_ sql: String, _ arguments: [StoreValue]) throws -> Int
     /// Serializes whoever takes the same lock until this transaction ends: a no-op on SQLite,
     /// whose writers are already one at a time; an advisory lock on PostgreSQL, where two
     /// instances append to one chain.
@@ -45,10 +47,14 @@ public enum StoreValue: Sendable, Equatable {
     case real(Double)
     case text(String)
     case date(Date)
+    case bool(Bool)
 
     public init(_ value: String?) { self = value.map(StoreValue.text) ?? .null }
     public init(_ value: Int) { self = .integer(Int64(value)) }
     public init(_ value: Date) { self = .date(value) }
+    public init(_ value: Date?) { self = value.map(StoreValue.date) ?? .null }
+    public init(_ value: Int64?) { self = value.map(StoreValue.integer) ?? .null }
+    public init(_ value: Double?) { self = value.map(StoreValue.real) ?? .null }
 }
 
 /// A row by column name. Accessors return nil for NULL or a value of another kind.
@@ -71,6 +77,23 @@ public struct StoreRow: Sendable {
         switch self[column] {
         case .integer(let value)?: value
         case .real(let value)?: Int64(exactly: value)
+        default: nil
+        }
+    }
+
+    public func double(_ column: String) -> Double? {
+        switch self[column] {
+        case .real(let value)?: value
+        case .integer(let value)?: Double(value)
+        default: nil
+        }
+    }
+
+    /// Booleans: PostgreSQL's, or SQLite's 0 and 1.
+    public func bool(_ column: String) -> Bool? {
+        switch self[column] {
+        case .bool(let value)?: value
+        case .integer(let value)?: value != 0
         default: nil
         }
     }

@@ -50,6 +50,11 @@ public struct GRDBTransaction: RecordTransaction {
         }
     }
 
+    public func changes(_ sql: String, _ arguments: [StoreValue]) throws -> Int {
+        try execute(sql, arguments)
+        return db.changesCount
+    }
+
     public func lock(_ lock: RecordLock) throws {}
 
     static func databaseValue(_ value: StoreValue) -> DatabaseValue {
@@ -59,6 +64,7 @@ public struct GRDBTransaction: RecordTransaction {
         case .real(let number): number.databaseValue
         case .text(let text): text.databaseValue
         case .date(let date): date.databaseValue
+        case .bool(let flag): flag.databaseValue
         }
     }
 
