@@ -2,7 +2,6 @@ import BeaconCore
 import BeaconCredentials
 import Crypto
 import Foundation
-import GRDB
 
 /// A trainee's public key, as the SSH service knows it.
 public struct TraineeKey: Sendable, Equatable, Encodable {
@@ -19,6 +18,108 @@ public enum EnrolmentRefusal: Error, Equatable, Sendable {
     case unknown, used, expired
 }
 
+/// Enrolment for the SSH service (cohorts, one-time codes kept as hashes, trainees' keys), on the
+/// storage seam: the same code on SQLite and PostgreSQL.
+public enum EnrolmentRecords {
+    public static func issueCode(
+        _ tx: any RecordTransaction, code: String, traineeName: String?, traineeId: String?, cohort: String?, expires: Date, actor: String, at now: Date
+    ) throws -> Trainee {
+        let trainee: Trainee
+        if let traineeId {
+            guard let found = try TraineeRecords.find(tx, id: traineeId), !found.name.isEmpty else { throw StoreError.noSuchTrainee(traineeId) }
+            trainee = found
+        } else {
+            trainee = try TraineeRecords.insert(tx, name: TraineeName.normalized(traineeName ?? ""), at: now)
+        }
+        if let cohort {
+            try tx.execute("INSERT INTO cohort (id, createdAt) VALUES (?, ?) ON CONFLICT (id) DO NOTHING", [.text(cohort), .date(now)])
+            try tx.execute("UPDATE trainee SET cohortId = ? WHERE id = ?", [.text(cohort), .text(trainee.id)])
+        }
+        try tx.execute(
+            "INSERT INTO enrolmentCode (codeHash, traineeId, createdAt, expiresAt) VALUES (?, ?, ?, ?)",
+            [.text(EnrolmentCode.hash(code)), .text(trainee.id), .date(now), .date(expires)]
+        )
+        let subject = try TraineeRecords.auditSubject(tx, trainee: trainee.id)
+        var details = JSONObject([("trainee", .string(subject)), ("expires", .string(ISO8601DateFormatter().string(from: expires)))])
+        if let cohort { details["cohort"] = .string(cohort) }
+        try AuditLog.append(tx, actor: actor, action: "enrolment.code", subject: subject, details: details, at: now)
+        return trainee
+    }
+
+    public static func redeem(
+        _ tx: any RecordTransaction, _ typed: String, fingerprint: String, publicKey: String, source: String, actor: String, at now: Date
+    ) throws -> Result<Trainee, EnrolmentRefusal> {
+        let hash = EnrolmentCode.hash(EnrolmentCode.normalized(typed))
+        let outcome: Result<Trainee, EnrolmentRefusal>
+        if let row = try tx.row("SELECT traineeId, expiresAt, usedAt FROM enrolmentCode WHERE codeHash = ?", [.text(hash)]),
+            let traineeId = row.string("traineeId"), let expires = row.date("expiresAt")
+        {
+            if row.date("usedAt") != nil {
+                outcome = .failure(.used)
+            } else if expires <= now {
+                outcome = .failure(.expired)
+            } else if let trainee = try TraineeRecords.find(tx, id: traineeId), !trainee.name.isEmpty {
+                try tx.execute("UPDATE enrolmentCode SET usedAt = ? WHERE codeHash = ?", [.date(now), .text(hash)])
+                try tx.execute(
+                    """
+                    INSERT INTO traineeKey (fingerprint, traineeId, publicKey, addedAt) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (fingerprint) DO UPDATE SET traineeId = excluded.traineeId, publicKey = excluded.publicKey, addedAt = excluded.addedAt
+                    """,
+                    [.text(fingerprint), .text(traineeId), .text(publicKey), .date(now)]
+                )
+                outcome = .success(trainee)
+            } else {
+                outcome = .failure(.unknown)
+            }
+        } else {
+            outcome = .failure(.unknown)
+        }
+        var details = JSONObject([("source", .string(source)), ("key", .string(fingerprint))])
+        switch outcome {
+        case .success(let trainee): details["trainee"] = .string(try TraineeRecords.auditSubject(tx, trainee: trainee.id))
+        case .failure(let refusal): details["refused"] = .string("\(refusal)")
+        }
+        try AuditLog.append(tx, actor: actor, action: "enrolment.redeem", subject: "ssh", details: details, at: now)
+        return outcome
+    }
+
+    public static func trainee(_ tx: any RecordTransaction, forKey fingerprint: String) throws -> Trainee? {
+        guard let id = try tx.row("SELECT traineeId FROM traineeKey WHERE fingerprint = ?", [.text(fingerprint)])?.string("traineeId"),
+            let trainee = try TraineeRecords.find(tx, id: id), !trainee.name.isEmpty
+        else { return nil }
+        return trainee
+    }
+
+    public static func keys(_ tx: any RecordTransaction, trainee: String) throws -> [TraineeKey] {
+        try tx.rows("SELECT fingerprint, traineeId, publicKey, addedAt FROM traineeKey WHERE traineeId = ? ORDER BY addedAt", [.text(trainee)]).compactMap { row in
+            guard let fingerprint = row.string("fingerprint"), let owner = row.string("traineeId"), let key = row.string("publicKey"), let added = row.date("addedAt")
+            else { return nil }
+            return TraineeKey(fingerprint: fingerprint, traineeId: owner, publicKey: key, addedAt: added)
+        }
+    }
+
+    public static func removeKey(_ tx: any RecordTransaction, trainee: String, fingerprint: String, actor: String, at now: Date) throws -> Bool {
+        guard try tx.changes("DELETE FROM traineeKey WHERE traineeId = ? AND fingerprint = ?", [.text(trainee), .text(fingerprint)]) > 0 else { return false }
+        try AuditLog.append(tx, actor: actor, action: "enrolment.remove-key", subject: try TraineeRecords.auditSubject(tx, trainee: trainee),
+                            details: JSONObject([("key", .string(fingerprint))]), at: now)
+        return true
+    }
+
+    public static func trainees(_ tx: any RecordTransaction, cohort: String) throws -> [Trainee] {
+        try tx.rows("SELECT id FROM trainee WHERE name != '' AND cohortId = ? ORDER BY createdAt, id", [.text(cohort)]).compactMap { row in
+            try row.string("id").flatMap { try TraineeRecords.find(tx, id: $0) }
+        }
+    }
+
+    public static func cohorts(_ tx: any RecordTransaction) throws -> [String] {
+        try tx.rows("SELECT id FROM cohort ORDER BY createdAt, id").compactMap { $0.string("id") }
+    }
+
+    public static func cohort(_ tx: any RecordTransaction, of trainee: String) throws -> String? {
+        try tx.row("SELECT cohortId FROM trainee WHERE id = ?", [.text(trainee)])?.string("cohortId")
+    }
+}
+
 extension LearningStore {
     /// Enrols a trainee for the SSH service (creating them, and their cohort, when new) and
     /// returns a one-time code for their first connection. Only the code's hash is stored.
@@ -27,28 +128,8 @@ extension LearningStore {
     ) throws -> (trainee: Trainee, code: String, expires: Date) {
         let code = EnrolmentCode.generate()
         let expires = now.addingTimeInterval(validFor)
-        let trainee = try writer.write { db -> Trainee in
-            let trainee: Trainee
-            if let traineeId {
-                guard let row = try Row.fetchOne(db, sql: "SELECT id, name, createdAt FROM trainee WHERE id = ? AND name != ''", arguments: [traineeId]) else {
-                    throw StoreError.noSuchTrainee(traineeId)
-                }
-                trainee = Trainee(id: row["id"], name: row["name"], createdAt: row["createdAt"])
-            } else {
-                trainee = try Self.insertTrainee(db, name: TraineeName.normalized(traineeName ?? ""), at: now)
-            }
-            if let cohort {
-                try db.execute(sql: "INSERT OR IGNORE INTO cohort (id, createdAt) VALUES (?, ?)", arguments: [cohort, now])
-                try db.execute(sql: "UPDATE trainee SET cohortId = ? WHERE id = ?", arguments: [cohort, trainee.id])
-            }
-            try db.execute(
-                sql: "INSERT INTO enrolmentCode (codeHash, traineeId, createdAt, expiresAt) VALUES (?, ?, ?, ?)",
-                arguments: [EnrolmentCode.hash(code), trainee.id, now, expires]
-            )
-            var details = JSONObject([("trainee", .string(try Self.auditSubject(db, trainee: trainee.id))), ("expires", .string(ISO8601DateFormatter().string(from: expires)))])
-            if let cohort { details["cohort"] = .string(cohort) }
-            try AuditLog.append(db, actor: Self.actor, action: "enrolment.code", subject: try Self.auditSubject(db, trainee: trainee.id), details: details, at: now)
-            return trainee
+        let trainee = try database.write { tx in
+            try EnrolmentRecords.issueCode(tx, code: code, traineeName: traineeName, traineeId: traineeId, cohort: cohort, expires: expires, actor: Self.actor, at: now)
         }
         return (trainee, code, expires)
     }
@@ -58,89 +139,38 @@ extension LearningStore {
     public func redeemEnrolmentCode(
         _ typed: String, fingerprint: String, publicKey: String, source: String, actor: String, at now: Date = Date()
     ) throws -> Result<Trainee, EnrolmentRefusal> {
-        try writer.write { db in
-            let hash = EnrolmentCode.hash(EnrolmentCode.normalized(typed))
-            let row = try Row.fetchOne(db, sql: "SELECT traineeId, expiresAt, usedAt FROM enrolmentCode WHERE codeHash = ?", arguments: [hash])
-            let outcome: Result<Trainee, EnrolmentRefusal>
-            if let row {
-                let used: Date? = row["usedAt"]
-                let expires: Date = row["expiresAt"]
-                let traineeId: String = row["traineeId"]
-                if used != nil {
-                    outcome = .failure(.used)
-                } else if expires <= now {
-                    outcome = .failure(.expired)
-                } else if let trainee = try Row.fetchOne(db, sql: "SELECT id, name, createdAt FROM trainee WHERE id = ? AND name != ''", arguments: [traineeId]) {
-                    try db.execute(sql: "UPDATE enrolmentCode SET usedAt = ? WHERE codeHash = ?", arguments: [now, hash])
-                    try db.execute(
-                        sql: "INSERT OR REPLACE INTO traineeKey (fingerprint, traineeId, publicKey, addedAt) VALUES (?, ?, ?, ?)",
-                        arguments: [fingerprint, traineeId, publicKey, now]
-                    )
-                    outcome = .success(Trainee(id: trainee["id"], name: trainee["name"], createdAt: trainee["createdAt"]))
-                } else {
-                    outcome = .failure(.unknown)
-                }
-            } else {
-                outcome = .failure(.unknown)
-            }
-            var details = JSONObject([("source", .string(source)), ("key", .string(fingerprint))])
-            switch outcome {
-            case .success(let trainee): details["trainee"] = .string(try Self.auditSubject(db, trainee: trainee.id))
-            case .failure(let refusal): details["refused"] = .string("\(refusal)")
-            }
-            try AuditLog.append(db, actor: actor, action: "enrolment.redeem", subject: "ssh", details: details, at: now)
-            return outcome
-        }
+        try database.write { tx in try EnrolmentRecords.redeem(tx, typed, fingerprint: fingerprint, publicKey: publicKey, source: source, actor: actor, at: now) }
     }
 
     /// The trainee a public key belongs to, if it is enrolled.
     public func trainee(forKey fingerprint: String) throws -> Trainee? {
-        try writer.read { db in
-            try Row.fetchOne(
-                db, sql: "SELECT trainee.id, name, trainee.createdAt FROM traineeKey JOIN trainee ON trainee.id = traineeId WHERE fingerprint = ? AND name != ''",
-                arguments: [fingerprint]
-            ).map { Trainee(id: $0["id"], name: $0["name"], createdAt: $0["createdAt"]) }
-        }
+        try database.read { tx in try EnrolmentRecords.trainee(tx, forKey: fingerprint) }
     }
 
     public func keys(trainee: String) throws -> [TraineeKey] {
-        try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM traineeKey WHERE traineeId = ? ORDER BY addedAt", arguments: [trainee]).map {
-                TraineeKey(fingerprint: $0["fingerprint"], traineeId: $0["traineeId"], publicKey: $0["publicKey"], addedAt: $0["addedAt"])
-            }
-        }
+        try database.read { tx in try EnrolmentRecords.keys(tx, trainee: trainee) }
     }
 
     /// Removes one of a trainee's keys (audited); false when they have no such key.
     @discardableResult
     public func removeKey(trainee: String, fingerprint: String, at now: Date = Date()) throws -> Bool {
-        try writer.write { db in
-            try db.execute(sql: "DELETE FROM traineeKey WHERE traineeId = ? AND fingerprint = ?", arguments: [trainee, fingerprint])
-            guard db.changesCount > 0 else { return false }
-            try AuditLog.append(db, actor: Self.actor, action: "enrolment.remove-key", subject: try Self.auditSubject(db, trainee: trainee),
-                                details: JSONObject([("key", .string(fingerprint))]), at: now)
-            return true
-        }
+        try database.write { tx in try EnrolmentRecords.removeKey(tx, trainee: trainee, fingerprint: fingerprint, actor: Self.actor, at: now) }
     }
 
     /// Trainees of one cohort (every trainee when `cohort` is nil).
     public func trainees(cohort: String?) throws -> [Trainee] {
         guard let cohort else { return try trainees() }
-        return try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT id, name, createdAt FROM trainee WHERE name != '' AND cohortId = ? ORDER BY createdAt, id", arguments: [cohort]).map {
-                Trainee(id: $0["id"], name: $0["name"], createdAt: $0["createdAt"])
-            }
-        }
+        return try database.read { tx in try EnrolmentRecords.trainees(tx, cohort: cohort) }
     }
 
     /// Cohort ids on record, oldest first.
     public func cohorts() throws -> [String] {
-        try writer.read { db in try String.fetchAll(db, sql: "SELECT id FROM cohort ORDER BY createdAt, id") }
+        try database.read { tx in try EnrolmentRecords.cohorts(tx) }
     }
 
     /// The cohort a trainee belongs to, if any.
     public func cohort(of trainee: String) throws -> String? {
-        try writer.read { db in try String.fetchOne(db, sql: "SELECT cohortId FROM trainee WHERE id = ?", arguments: [trainee]) }
+        try database.read { tx in try EnrolmentRecords.cohort(tx, of: trainee) }
     }
 }
 

@@ -188,6 +188,38 @@ import Testing
         #expect(after.attempts.isEmpty && after.runs.count == 1 && after.lessons.count == 1)
     }
 
+    @Test(arguments: Backend.allCases)
+    func anEnrolmentCodeWorksOnceBindsAKeyAndIsAudited(_ backend: Backend) throws {
+        guard let database = try Self.open(backend) else { return }
+        let code = EnrolmentCode.generate()
+        let sam = try database.write { tx in
+            try EnrolmentRecords.issueCode(tx, code: code, traineeName: "Sam Lee", traineeId: nil, cohort: "spring-2027", expires: Self.now.addingTimeInterval(3600), actor: "trainer", at: Self.now)
+        }
+        let redeem = { (typed: String, key: String, at: Date) in
+            try database.write { tx in try EnrolmentRecords.redeem(tx, typed, fingerprint: key, publicKey: "ssh-ed25519 AAAA\(key)", source: "127.0.0.1", actor: "ssh", at: at) }
+        }
+        // (Trainees compare by id: a date read back is kept to the millisecond.)
+        #expect(try redeem(code.lowercased().replacingOccurrences(of: "-", with: " "), "SHA256:one", Self.now.addingTimeInterval(60)).map(\.id) == .success(sam.id))
+        #expect(try redeem(code, "SHA256:two", Self.now.addingTimeInterval(61)) == .failure(.used))
+        #expect(try redeem("AAAA-BBBB-CCCC", "SHA256:two", Self.now.addingTimeInterval(62)) == .failure(.unknown))
+        let late = EnrolmentCode.generate()
+        _ = try database.write { tx in
+            try EnrolmentRecords.issueCode(tx, code: late, traineeName: nil, traineeId: sam.id, cohort: nil, expires: Self.now.addingTimeInterval(10), actor: "trainer", at: Self.now)
+        }
+        #expect(try redeem(late, "SHA256:two", Self.now.addingTimeInterval(11)) == .failure(.expired))
+        #expect(try database.read { tx in try EnrolmentRecords.trainee(tx, forKey: "SHA256:one") }?.id == sam.id)
+        #expect(try database.read { tx in try EnrolmentRecords.keys(tx, trainee: sam.id) }.map(\.fingerprint) == ["SHA256:one"])
+        #expect(try database.read { tx in try EnrolmentRecords.trainees(tx, cohort: "spring-2027") }.map(\.id) == [sam.id])
+        #expect(try database.read { tx in try EnrolmentRecords.cohorts(tx) } == ["spring-2027"])
+        #expect(try database.write { tx in try EnrolmentRecords.removeKey(tx, trainee: sam.id, fingerprint: "SHA256:one", actor: "trainer", at: Self.now) })
+        #expect(try database.read { tx in try EnrolmentRecords.trainee(tx, forKey: "SHA256:one") } == nil)
+        // Never the code itself, anywhere: only its hash is kept, and the audit log names outcomes.
+        let audit = try database.read { tx in try tx.rows("SELECT action, details FROM auditLog ORDER BY seq") }
+        #expect(audit.compactMap { $0.string("action") } == ["enrolment.code", "enrolment.redeem", "enrolment.redeem", "enrolment.redeem", "enrolment.code", "enrolment.redeem", "enrolment.remove-key"])
+        #expect(!audit.contains { ($0.string("details") ?? "").contains(code) || ($0.string("details") ?? "").contains("Sam") })
+        #expect(try database.read { tx in try tx.rows("SELECT codeHash FROM enrolmentCode") }.allSatisfy { $0.string("codeHash")?.count == 64 })
+    }
+
     final class Failures: @unchecked Sendable {
         private let lock = NSLock()
         private var list: [String] = []

@@ -3,10 +3,10 @@
 ///
 /// So far it holds the audit log, the settings (the issuer's details), trainees, their time on each
 /// course, and everything they do in it (lesson pages, quiz attempts and answers, role-play runs
-/// and steps): the parts of the record on the seam. Enrolment codes and keys, cohorts and
-/// credentials follow.
+/// and steps), cohorts, enrolment codes and keys: the parts of the record on the seam. Erasure
+/// and credentials follow.
 public enum PostgresSchema {
-    public static let version = 4
+    public static let version = 5
 
     static let migrations: [(version: Int, sql: [String])] = [
         (1, [
@@ -121,6 +121,29 @@ public enum PostgresSchema {
                 scores TEXT NOT NULL,
                 at TIMESTAMPTZ NOT NULL,
                 PRIMARY KEY (runId, stepIndex)
+            )
+            """,
+        ]),
+        // Trainees who reach the course over SSH: their cohort, the one-time codes that enrol them
+        // (kept only as hashes) and the public keys bound to them.
+        (5, [
+            "CREATE TABLE cohort (id TEXT PRIMARY KEY, createdAt TIMESTAMPTZ NOT NULL)",
+            "ALTER TABLE trainee ADD FOREIGN KEY (cohortId) REFERENCES cohort(id)",
+            """
+            CREATE TABLE enrolmentCode (
+                codeHash TEXT PRIMARY KEY,
+                traineeId TEXT NOT NULL REFERENCES trainee(id) ON UPDATE CASCADE ON DELETE CASCADE,
+                createdAt TIMESTAMPTZ NOT NULL,
+                expiresAt TIMESTAMPTZ NOT NULL,
+                usedAt TIMESTAMPTZ
+            )
+            """,
+            """
+            CREATE TABLE traineeKey (
+                fingerprint TEXT PRIMARY KEY,
+                traineeId TEXT NOT NULL REFERENCES trainee(id) ON UPDATE CASCADE ON DELETE CASCADE,
+                publicKey TEXT NOT NULL,
+                addedAt TIMESTAMPTZ NOT NULL
             )
             """,
         ]),
