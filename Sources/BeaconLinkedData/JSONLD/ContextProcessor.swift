@@ -108,7 +108,6 @@ struct ContextProcessor {
                 let previous = result.previous
                 result = ActiveContext(base: active.originalBase)
                 if !propagate { result.previous = previous }
-                result.renew()
                 continue
             case .string(let reference):
                 let url = IRI.resolve(reference, against: baseURL)
@@ -198,8 +197,8 @@ struct ContextProcessor {
                     overrideProtected: overrideProtected, remoteContexts: remote, validateScoped: validateScoped
                 )
             }
-            result.renew()
         }
+        // One new identity for the finished context: every change above is behind it.
         result.renew()
         if cacheable {
             processedCache[key] = result

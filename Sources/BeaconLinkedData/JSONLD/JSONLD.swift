@@ -38,7 +38,7 @@ public struct JSONLD: Sendable {
         var nodes = NodeMapBuilder(maxWork: maxWork)
         var none: [JSONValue]?
         try nodes.generate(.array(expanded), graph: "@default", list: &none)
-        var writer = RDFWriter(nodes: nodes, safe: safe, rdfDirection: rdfDirection)
+        var writer = RDFWriter(nodes: nodes, rdfDirection: rdfDirection)
         try writer.write()
         return writer.quads
     }

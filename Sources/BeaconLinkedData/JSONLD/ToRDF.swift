@@ -4,7 +4,6 @@ import Foundation
 /// Deserialize JSON-LD to RDF (JSON-LD 1.1 API §8.1.2), Object to RDF (§8.2) and List to RDF (§8.3).
 struct RDFWriter {
     var nodes: NodeMapBuilder
-    let safe: Bool
     /// How `@direction` becomes RDF: nil drops it (the spec's default), or "i18n-datatype".
     let rdfDirection: String?
     var quads: [Quad] = []
@@ -75,7 +74,7 @@ struct RDFWriter {
         if let list = object["@list"] {
             return try listTerm(list.arrayValue ?? [], listQuads: &listQuads, graph: graph)
         }
-        var value = object["@value"]!
+        let value = object["@value"]!
         var datatype = object["@type"]?.stringValue
         if let datatype, datatype != "@json", !IRI.isWellFormed(datatype) { return nil }
         if let language = object["@language"]?.stringValue, !Self.isWellFormedLanguage(language) { return nil }
@@ -103,7 +102,6 @@ struct RDFWriter {
             case .string(let string):
                 text = string
             default:
-                value = .null
                 return nil
             }
         }

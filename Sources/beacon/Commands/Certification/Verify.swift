@@ -84,14 +84,16 @@ extension BeaconCommand {
             // would choose which addresses this machine contacts, and how long it waits.
             // did:web keys not pinned or given: fetched over HTTPS, only for the trusted issuer's
             // own proofs whose form checks out, so a forger cannot choose whom this machine contacts.
-            if case .object(let credential)? = try? JSONValue(parsing: [UInt8](data)) {
+            // Parsed once here for what to fetch; the verifier parses the bytes itself, strictly.
+            let parsed = try? JSONValue(parsing: [UInt8](data))
+            if case .object(let credential)? = parsed {
                 let wanted = DataIntegrity.didWebNeeded(credential, have: didDocuments, trusted: trusted).prefix(2)
                 for (did, document) in await DIDWebFetcher.fetch(Array(wanted)) { didDocuments[did] = document }
             }
             let offline = CredentialVerifier(trustedIssuers: trusted, now: Date(), statusLists: lists, didDocuments: didDocuments).verify(bytes: [UInt8](data))
             var fetched = false
             if case .success(let first) = offline, first.checks.signature == "valid", first.checks.issuer == "trusted",
-                case .object(let credential)? = try? JSONValue(parsing: [UInt8](data))
+                case .object(let credential)? = parsed
             {
                 // A Beacon credential names one list and its suspension companion.
                 let wanted = StatusFetcher.urls(in: credential).prefix(4).filter { lists[$0] == nil }
