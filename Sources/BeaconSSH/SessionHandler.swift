@@ -149,6 +149,8 @@ struct Session: @unchecked Sendable {
             case .paused: terminal.write("Paused. Take the time you need. Your progress is saved; come back with: \(resume)\n")
             case .interrupted, .endOfInput: terminal.write("\nYour progress is saved. Come back with: \(resume)\n")
             case .quit, .finished: terminal.write("Your progress is saved. Come back with: \(resume)\n")
+            case .notSaved(let reason):
+                terminal.write("\nYour last answer was not saved: \(reason). Everything Beacon confirmed before it is kept. Please try again in a few minutes: \(resume)\n")
             }
         } catch {
             terminal.write("\nSomething went wrong on the server; what you answered is saved. Please tell your trainer.\n")

@@ -80,7 +80,16 @@ public func buildRouter(backend: some VerificationBackend, settings: ServerSetti
         json(JSONValue.object(try await backend.issuerProfile()).serialized(pretty: true))
     }
 
-    router.get("/healthz") { _, _ in json(#"{"status":"ok"}"#) }
+    // For a load balancer: 200 while the record's database answers, 503 (with why) when not.
+    router.get("/healthz") { _, _ -> Response in
+        let health = await backend.databaseHealth()
+        var database = JSONObject([("kind", .string(health.kind)), ("ok", .bool(health.problem == nil))])
+        if let problem = health.problem { database["problem"] = .string(problem) }
+        let body = JSONObject([("status", .string(health.problem == nil ? "ok" : "unavailable")), ("database", .object(database))])
+        var response = json(JSONValue.object(body).serialized(pretty: false))
+        if health.problem != nil { response.status = .serviceUnavailable }
+        return response
+    }
 
     // did:web: the issuer's DID document, at /.well-known/did.json or a path form's /a/b/did.json.
     let didDocument: @Sendable (Request, BasicRequestContext) async throws -> Response = { request, _ in

@@ -2,8 +2,7 @@ import BeaconCredentials
 import BeaconStore
 import Foundation
 
-/// What the server needs from the certification side, as a seam so tests and a future
-/// PostgreSQL-backed service can stand in.
+/// What the server needs from the certification side, as a seam so tests can stand in.
 public protocol VerificationBackend: Sendable {
     /// A verifier with the current trust set and status lists.
     func verifier() async throws -> CredentialVerifier
@@ -15,14 +14,18 @@ public protocol VerificationBackend: Sendable {
     func sharedCredential(_ id: String) async throws -> String?
     /// The issuer's DID document when it signs as a did:web published at `path`; nil otherwise.
     func didDocument(path: String) async throws -> JSONObject?
+    /// Which database the record is in, and why it cannot be used now (nil when it answers).
+    func databaseHealth() async -> (kind: String, problem: String?)
 }
 
 extension VerificationBackend {
     public func didDocument(path: String) async throws -> JSONObject? { nil }
+    public func databaseHealth() async -> (kind: String, problem: String?) { ("none", nil) }
 }
 
 /// The backend on this machine's store and keys. Status lists are rebuilt (and re-signed) only
-/// when a credential is issued or changes status, so a revocation shows on the next request.
+/// when a credential is issued or changes status, so a revocation shows on the next request,
+/// whichever instance recorded it.
 public actor StoreBackend: VerificationBackend {
     let store: LearningStore
     let keys: KeyStore
@@ -37,10 +40,17 @@ public actor StoreBackend: VerificationBackend {
         store = try LearningStore(home: home)
         keys = KeyStore(home: home)
         service = CertificationService(store: store, keys: keys)
-        watched = [
-            home.appendingPathComponent("beacon.sqlite").path, home.appendingPathComponent("beacon.sqlite-wal").path,
-            keys.folder.path, TrustList.file(home: home).path,
-        ]
+        let files = store.database.kind == .sqlite
+            ? [home.appendingPathComponent("beacon.sqlite").path, home.appendingPathComponent("beacon.sqlite-wal").path] : []
+        watched = files + [keys.folder.path, TrustList.file(home: home).path]
+    }
+
+    /// The page is public, so it says only that the database does not answer; the reason (which
+    /// names the database's host) goes to the server's log.
+    public func databaseHealth() -> (kind: String, problem: String?) {
+        guard let problem = store.databaseProblem() else { return (store.database.kind.rawValue, nil) }
+        FileHandle.standardError.write(Data("healthz: \(problem)\n".utf8))
+        return (store.database.kind.rawValue, "the database does not answer")
     }
 
     private func current() throws -> (lists: [String: JSONObject], verifier: CredentialVerifier) {
@@ -49,6 +59,9 @@ public actor StoreBackend: VerificationBackend {
         // so do the key folder and trust file. Five stat calls; a query here halved throughput.
         var fingerprint = ""
         for path in watched { fingerprint += Self.stamp(path) + "|" }
+        // On PostgreSQL another instance may have issued or revoked: no file here changes, so
+        // the credential table is asked (one aggregate query).
+        if store.database.kind == .postgres { fingerprint += try service.statusFingerprint() }
         if let cache, cache.fingerprint == fingerprint {
             var verifier = cache.verifier
             verifier.now = Date()

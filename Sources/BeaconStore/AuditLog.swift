@@ -1,7 +1,6 @@
 import BeaconCredentials
 import Crypto
 import Foundation
-import GRDB
 
 /// The hash-chained audit log: who did what to which credential or result, and when.
 public struct AuditEntry: Sendable, Equatable, Encodable {
@@ -27,12 +26,8 @@ public struct AuditVerification: Sendable, Equatable, Encodable {
 public enum AuditLog {
     public static let genesis = String(repeating: "0", count: 64)
 
-    /// Appends inside the caller's transaction, so the entry and the change it records commit together.
-    static func append(_ db: Database, actor: String, action: String, subject: String, details: JSONObject, at: Date) throws {
-        try append(GRDBTransaction(db: db), actor: actor, action: action, subject: subject, details: details, at: at)
-    }
-
-    /// The chain stays one line with several writers: the last hash is read under a lock that
+    /// Appends inside the caller's transaction, so the entry and the change it records commit
+    /// together. The chain stays one line with several writers: the last hash is read under a lock that
     /// every appender takes, and the database refuses two entries with one predecessor.
     public static func append(_ tx: any RecordTransaction, actor: String, action: String, subject: String, details: JSONObject, at: Date) throws {
         try tx.lock(.auditChain)
@@ -50,10 +45,6 @@ public enum AuditLog {
         let millis = Int64((at.timeIntervalSince1970 * 1000).rounded())
         let text = [previous, String(millis), actor, action, subject, details].joined(separator: "\n")
         return SHA256.hash(data: Array(text.utf8)).map { String(format: "%02x", $0) }.joined()
-    }
-
-    static func verify(_ db: Database) throws -> AuditVerification {
-        try verify(GRDBTransaction(db: db))
     }
 
     public static func verify(_ tx: any RecordTransaction) throws -> AuditVerification {
@@ -82,16 +73,18 @@ public enum AuditLog {
 
 extension LearningStore {
     public func auditEntries() throws -> [AuditEntry] {
-        try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM auditLog ORDER BY seq").map {
-                AuditEntry(seq: $0["seq"], at: $0["at"], actor: $0["actor"], action: $0["action"], subject: $0["subject"],
-                           details: $0["details"], previousHash: $0["previousHash"], hash: $0["hash"])
+        try database.read { tx in
+            try tx.rows("SELECT * FROM auditLog ORDER BY seq").compactMap { row in
+                guard let seq = row.int64("seq"), let at = row.date("at"), let actor = row.string("actor"), let action = row.string("action"),
+                    let subject = row.string("subject"), let details = row.string("details"), let previous = row.string("previousHash"), let hash = row.string("hash")
+                else { return nil }
+                return AuditEntry(seq: seq, at: at, actor: actor, action: action, subject: subject, details: details, previousHash: previous, hash: hash)
             }
         }
     }
 
     public func verifyAuditLog() throws -> AuditVerification {
-        try writer.read { db in try AuditLog.verify(db) }
+        try database.read { tx in try AuditLog.verify(tx) }
     }
 
     /// The person at the keyboard, for the audit log.

@@ -2,7 +2,6 @@ import BeaconCore
 import BeaconCredentials
 import Crypto
 import Foundation
-import GRDB
 
 /// Issuing and managing certificates: eligibility, signing, status slots, revocation,
 /// suspension, renewal and the status lists, each change written to the audit log.
@@ -119,8 +118,8 @@ public struct CertificationService: Sendable {
         let (keyEntry, key) = try keys.signingKey()
         let id = "urn:uuid:" + UUID().uuidString.lowercased()
         let validUntil = Calendar(identifier: .gregorian).date(byAdding: program.validity.dateComponents, to: now)
-        return try store.writer.write { db -> Record in
-            let index = try Self.freeSlot(db)
+        return try store.database.write { tx -> Record in
+            let index = try Self.freeSlot(tx)
             var content = BadgeContent(
                 id: id, issuer: key.didKey, issuerName: settings.issuerName, issuerURL: settings.issuerURL,
                 holderName: trainee.name,
@@ -132,7 +131,7 @@ public struct CertificationService: Sendable {
             )
             let signer = settings.signer(key.didKey)
             content.issuerDID = settings.didWeb?.did
-            if let previous, let json = try String.fetchOne(db, sql: "SELECT json FROM credential WHERE id = ?", arguments: [previous]) {
+            if let previous, let json = try tx.row("SELECT json FROM credential WHERE id = ?", [.text(previous)])?.string("json") {
                 content.replacesDigestSRI = "sha384-" + Data(SHA384.hash(data: Data(json.utf8))).base64EncodedString()
             }
             let signed = try DataIntegrity.sign(
@@ -140,24 +139,26 @@ public struct CertificationService: Sendable {
                 verificationMethod: signer.verificationMethod
             )
             let json = JSONValue.object(signed).serialized(pretty: true)
-            try db.execute(
-                sql: """
-                    INSERT INTO credential (id, traineeId, courseId, programId, statusIndex, issuedAt, validUntil, replacesId, signingKey, json)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [id, trainee.id, course.id, program.id, index, now, validUntil, previous, keyEntry.name, json]
+            try tx.execute(
+                """
+                INSERT INTO credential (id, traineeId, courseId, programId, statusIndex, issuedAt, validUntil, replacesId, signingKey, json)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                [.text(id), .text(trainee.id), .text(course.id), .text(program.id), .init(index), .date(now), .init(validUntil), .init(previous), .text(keyEntry.name), .text(json)]
             )
-            if let previous {
-                try db.execute(sql: "UPDATE credential SET replacedById = ? WHERE id = ?", arguments: [id, previous])
+            // Two admins renewing one credential at once: the second finds it already replaced
+            // (the row lock makes it wait for the first), and its whole issue rolls back.
+            if let previous, try tx.changes("UPDATE credential SET replacedById = ? WHERE id = ? AND replacedById IS NULL", [.text(id), .text(previous)]) != 1 {
+                throw CredentialError("\(previous) was already renewed")
             }
             var details = JSONObject([
-                ("trainee", .string(try LearningStore.auditSubject(db, trainee: trainee.id))), ("program", .string(program.id)), ("course", .string(course.id)),
+                ("trainee", .string(try TraineeRecords.auditSubject(tx, trainee: trainee.id))), ("program", .string(program.id)), ("course", .string(course.id)),
                 ("key", .string(keyEntry.did)), ("eligible", .bool(check.eligible)),
             ])
             if let override, !check.eligible { details["override"] = .string(override) }
             if let previous { details["replaces"] = .string(previous) }
-            try AuditLog.append(db, actor: LearningStore.actor, action: previous == nil ? "credential.issue" : "credential.renew", subject: id, details: details, at: now)
-            return try Self.record(db, id: id)!
+            try AuditLog.append(tx, actor: LearningStore.actor, action: previous == nil ? "credential.issue" : "credential.renew", subject: id, details: details, at: now)
+            return try Self.record(tx, id: id)!
         }
     }
 
@@ -171,21 +172,31 @@ public struct CertificationService: Sendable {
         guard Self.reasons[action, default: []].contains(reason) else {
             throw CredentialError("reason \(reason) is not one of: " + Self.reasons[action, default: []].joined(separator: ", "))
         }
-        return try store.writer.write { db -> Record in
-            guard let current = try Self.record(db, id: id) else { throw CredentialError("no credential \(id) was issued here") }
-            switch (current.status, status) {
-            case ("revoked", _): throw CredentialError("\(id) is revoked; revocation is final (issue a new credential instead)")
-            case ("active", .active): throw CredentialError("\(id) is already active")
-            case ("suspended", .suspended): throw CredentialError("\(id) is already suspended")
-            default: break
+        return try store.database.write { tx -> Record in
+            guard let current = try Self.record(tx, id: id) else { throw CredentialError("no credential \(id) was issued here") }
+            try Self.checkChange(id, from: current.status, to: status)
+            // Only from the status just read: a change another instance committed meanwhile
+            // (the row lock makes this wait for it) leaves nothing to update, and is reported.
+            guard try tx.changes(
+                "UPDATE credential SET status = ?, statusReason = ?, statusChangedAt = ? WHERE id = ? AND status = ?",
+                [.text(status.rawValue), .text(reason), .date(now), .text(id), .text(current.status)]
+            ) == 1 else {
+                let latest = try Self.record(tx, id: id)?.status ?? current.status
+                try Self.checkChange(id, from: latest, to: status)
+                throw CredentialError("\(id) changed from \(current.status) to \(latest) while this was being recorded; look again and retry")
             }
-            try db.execute(
-                sql: "UPDATE credential SET status = ?, statusReason = ?, statusChangedAt = ? WHERE id = ?",
-                arguments: [status.rawValue, reason, now, id]
-            )
-            try AuditLog.append(db, actor: LearningStore.actor, action: "credential.\(action)", subject: id,
+            try AuditLog.append(tx, actor: LearningStore.actor, action: "credential.\(action)", subject: id,
                                 details: JSONObject([("reason", .string(reason)), ("previousStatus", .string(current.status))]), at: now)
-            return try Self.record(db, id: id)!
+            return try Self.record(tx, id: id)!
+        }
+    }
+
+    private static func checkChange(_ id: String, from current: String, to status: Status) throws {
+        switch (current, status) {
+        case ("revoked", _): throw CredentialError("\(id) is revoked; revocation is final (issue a new credential instead)")
+        case ("active", .active): throw CredentialError("\(id) is already active")
+        case ("suspended", .suspended): throw CredentialError("\(id) is already suspended")
+        default: break
         }
     }
 
@@ -204,41 +215,50 @@ public struct CertificationService: Sendable {
     /// Publishes (or withdraws) the credential's page at `/c/{id}`; audited, since the page
     /// reveals that its holder has lived experience.
     public func setShared(_ id: String, _ shared: Bool, at now: Date = Date()) throws {
-        try store.writer.write { db in
-            guard try Self.record(db, id: id) != nil else { throw CredentialError("no credential \(id) was issued here") }
-            try db.execute(sql: "UPDATE credential SET shared = ? WHERE id = ?", arguments: [shared, id])
-            try AuditLog.append(db, actor: LearningStore.actor, action: shared ? "credential.share" : "credential.unshare", subject: id, details: JSONObject(), at: now)
+        try store.database.write { tx in
+            guard try Self.record(tx, id: id) != nil else { throw CredentialError("no credential \(id) was issued here") }
+            try tx.execute("UPDATE credential SET shared = ? WHERE id = ?", [.bool(shared), .text(id)])
+            try AuditLog.append(tx, actor: LearningStore.actor, action: shared ? "credential.share" : "credential.unshare", subject: id, details: JSONObject(), at: now)
         }
     }
 
     /// The credential JSON if, and only if, its holder shares it.
     public func sharedCredential(_ id: String) throws -> String? {
-        try store.writer.read { db in
-            try String.fetchOne(db, sql: "SELECT json FROM credential WHERE id = ? AND shared = 1", arguments: [id])
+        try store.database.read { tx in
+            try tx.row("SELECT json FROM credential WHERE id = ? AND shared = ?", [.text(id), .bool(true)])?.string("json")
         }
     }
 
-    /// Changes whenever any credential is issued or changes status: a cheap key for caches.
+    /// Changes whenever any credential is issued or changes status, on whichever instance: a
+    /// cheap key for caches.
     public func statusFingerprint() throws -> String {
-        try store.writer.read { db in
-            let row = try Row.fetchOne(db, sql: "SELECT count(*) AS n, max(issuedAt) AS i, max(statusChangedAt) AS s FROM credential")
-            let count: Int = row?["n"] ?? 0
-            let issued: String? = row?["i"]
-            let changed: String? = row?["s"]
-            return "\(count)|\(issued ?? "")|\(changed ?? "")"
+        try store.database.read { tx in
+            let row = try tx.row("SELECT count(*) AS n, max(issuedAt) AS i, max(statusChangedAt) AS s FROM credential")
+            func text(_ value: StoreValue?) -> String {
+                switch value {
+                case .date(let date)?: String(date.timeIntervalSince1970)
+                case .text(let text)?: text
+                case .integer(let number)?: String(number)
+                default: ""
+                }
+            }
+            return "\(row?.int64("n") ?? 0)|\(text(row?["i"]))|\(text(row?["s"]))"
         }
     }
 
     public func credential(_ id: String) throws -> Record? {
-        try store.writer.read { db in try Self.record(db, id: id) }
+        try store.database.read { tx in try Self.record(tx, id: id) }
     }
 
     public func credentials(trainee: String? = nil) throws -> [Record] {
-        try store.writer.read { db in
-            let ids = try String.fetchAll(
-                db, sql: "SELECT id FROM credential WHERE ? IS NULL OR traineeId = ? ORDER BY issuedAt", arguments: [trainee, trainee]
-            )
-            return try ids.compactMap { try Self.record(db, id: $0) }
+        try store.database.read { tx in
+            // Two statements rather than `? IS NULL OR …`: PostgreSQL cannot type a bare NULL.
+            let rows = if let trainee {
+                try tx.rows("SELECT * FROM credential WHERE traineeId = ? ORDER BY issuedAt, id", [.text(trainee)])
+            } else {
+                try tx.rows("SELECT * FROM credential ORDER BY issuedAt, id")
+            }
+            return rows.compactMap(Self.record)
         }
     }
 
@@ -246,10 +266,9 @@ public struct CertificationService: Sendable {
     public func statusLists(settings: Settings, at now: Date = Date()) throws -> [String: JSONObject] {
         let (_, key) = try keys.signingKey()
         var revocation = BitstringStatusList(), suspension = BitstringStatusList()
-        let rows = try store.writer.read { db in try Row.fetchAll(db, sql: "SELECT statusIndex, status FROM credential") }
+        let rows = try store.database.read { tx in try tx.rows("SELECT statusIndex, status FROM credential") }
         for row in rows {
-            let index: Int = row["statusIndex"]
-            let status: String = row["status"]
+            guard let index = row.int64("statusIndex").map(Int.init), let status = row.string("status") else { continue }
             if status == "revoked" { try revocation.set(index, true) }
             if status == "suspended" { try suspension.set(index, true) }
         }
@@ -285,15 +304,18 @@ public struct CertificationService: Sendable {
 
     // MARK: Helpers
 
-    /// A random free slot: list position must not reveal issue order (Bitstring Status List §privacy).
-    static func freeSlot(_ db: Database) throws -> Int {
+    /// A random free slot: list position must not reveal issue order (Bitstring Status List
+    /// §privacy). Issuers take the slot lock first, so two instances never draw the same slot;
+    /// the UNIQUE column is the database's own guarantee behind it.
+    static func freeSlot(_ tx: any RecordTransaction) throws -> Int {
+        try tx.lock(.statusSlots)
         let capacity = BitstringStatusList.minimumLength
-        let used = try Int.fetchOne(db, sql: "SELECT count(*) FROM credential") ?? 0
+        let used = try tx.row("SELECT count(*) AS n FROM credential")?.int64("n") ?? 0
         guard used < capacity else { throw CredentialError("every status slot is in use; a larger status list is needed") }
         var generator = SystemRandomNumberGenerator()
         while true {
             let candidate = Int.random(in: 0..<capacity, using: &generator)
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM credential WHERE statusIndex = ?", arguments: [candidate]) != true {
+            if try tx.row("SELECT 1 AS taken FROM credential WHERE statusIndex = ?", [.init(candidate)]) == nil {
                 return candidate
             }
         }
@@ -333,15 +355,18 @@ public struct CertificationService: Sendable {
     /// What replaces the stored copy of a credential when its holder is erased.
     public static let erasedCopy = "{}"
 
-    static func record(_ db: Database, id: String) throws -> Record? {
-        try Row.fetchOne(db, sql: "SELECT * FROM credential WHERE id = ?", arguments: [id]).map {
-            Record(
-                id: $0["id"], trainee: $0["traineeId"], course: $0["courseId"], program: $0["programId"],
-                statusIndex: $0["statusIndex"], issuedAt: $0["issuedAt"], validUntil: $0["validUntil"],
-                status: $0["status"], statusReason: $0["statusReason"], replaces: $0["replacesId"],
-                replacedBy: $0["replacedById"], json: $0["json"]
-            )
-        }
+    static func record(_ tx: any RecordTransaction, id: String) throws -> Record? {
+        try tx.row("SELECT * FROM credential WHERE id = ?", [.text(id)]).flatMap(record)
+    }
+
+    static func record(_ row: StoreRow) -> Record? {
+        guard let id = row.string("id"), let trainee = row.string("traineeId"), let course = row.string("courseId"), let program = row.string("programId"),
+            let index = row.int64("statusIndex"), let issuedAt = row.date("issuedAt"), let status = row.string("status"), let json = row.string("json")
+        else { return nil }
+        return Record(
+            id: id, trainee: trainee, course: course, program: program, statusIndex: Int(index), issuedAt: issuedAt, validUntil: row.date("validUntil"),
+            status: status, statusReason: row.string("statusReason"), replaces: row.string("replacesId"), replacedBy: row.string("replacedById"), json: json
+        )
     }
 }
 

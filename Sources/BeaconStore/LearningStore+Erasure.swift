@@ -23,31 +23,33 @@ extension LearningStore {
     /// the row that linked that reference to them is replaced, and the erasure itself is logged
     /// (that it happened and how much, never what).
     public func eraseTrainee(id: String, at now: Date = Date()) throws -> Erasure {
-        let erasure = try writer.write { db -> Erasure in
+        let erasure = try database.write { tx -> Erasure in
             // Deleted pages are zeroed, so the text does not linger in free space in the file.
-            try db.execute(sql: "PRAGMA secure_delete = ON")
-            guard let ref = try String.fetchOne(db, sql: "SELECT auditRef FROM trainee WHERE id = ?", arguments: [id]) else {
+            // (PostgreSQL's freed tuples are reclaimed by VACUUM; see docs/RELIABILITY.md.)
+            if tx.kind == .sqlite { try tx.execute("PRAGMA secure_delete = ON") }
+            guard let ref = try tx.row("SELECT auditRef FROM trainee WHERE id = ?", [.text(id)])?.string("auditRef") else {
                 throw StoreError.noSuchTrainee(id)
             }
             let placeholder = "erased-" + ref.prefix(12)
-            func count(_ sql: String) throws -> Int { try Int.fetchOne(db, sql: sql, arguments: [id]) ?? 0 }
-            let lessons = try count("SELECT COUNT(*) FROM lessonProgress WHERE traineeId = ?")
-            let attempts = try count("SELECT COUNT(*) FROM quizAttempt WHERE traineeId = ?")
-            let answers = try count("SELECT COUNT(*) FROM quizResponse JOIN quizAttempt ON quizAttempt.id = attemptId WHERE traineeId = ?")
-            let runs = try count("SELECT COUNT(*) FROM roleplayRun WHERE traineeId = ?")
-            let credentials = try count("SELECT COUNT(*) FROM credential WHERE traineeId = ?")
+            func count(_ sql: String) throws -> Int { Int(try tx.row(sql, [.text(id)])?.int64("n") ?? 0) }
+            let lessons = try count("SELECT COUNT(*) AS n FROM lessonProgress WHERE traineeId = ?")
+            let attempts = try count("SELECT COUNT(*) AS n FROM quizAttempt WHERE traineeId = ?")
+            let answers = try count("SELECT COUNT(*) AS n FROM quizResponse JOIN quizAttempt ON quizAttempt.id = attemptId WHERE traineeId = ?")
+            let runs = try count("SELECT COUNT(*) AS n FROM roleplayRun WHERE traineeId = ?")
+            let credentials = try count("SELECT COUNT(*) AS n FROM credential WHERE traineeId = ?")
             for table in ["lessonProgress", "quizAttempt", "roleplayRun", "enrolment", "enrolmentCode", "traineeKey"] {
                 // Responses and steps go with their attempts and runs (ON DELETE CASCADE).
-                try db.execute(sql: "DELETE FROM \(table) WHERE traineeId = ?", arguments: [id])
+                try tx.execute("DELETE FROM \(table) WHERE traineeId = ?", [.text(id)])
             }
-            // The trainee's id is made from their name, so it is replaced everywhere it remains.
-            try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
-            try db.execute(
-                sql: "UPDATE credential SET traineeId = ?, json = ?, shared = 0 WHERE traineeId = ?",
-                arguments: [placeholder, CertificationService.erasedCopy, id]
+            // The trainee's id is made from their name, so it is replaced everywhere it remains;
+            // the credential's reference to the trainee is checked when the transaction ends.
+            try tx.execute(tx.kind == .sqlite ? "PRAGMA defer_foreign_keys = ON" : "SET CONSTRAINTS ALL DEFERRED")
+            try tx.execute(
+                "UPDATE credential SET traineeId = ?, json = ?, shared = ? WHERE traineeId = ?",
+                [.text(placeholder), .text(CertificationService.erasedCopy), .bool(false), .text(id)]
             )
-            try db.execute(sql: "UPDATE trainee SET id = ?, name = '' WHERE id = ?", arguments: [placeholder, id])
-            try AuditLog.append(db, actor: Self.actor, action: "trainee.erase", subject: "trainee:" + ref, details: JSONObject([
+            try tx.execute("UPDATE trainee SET id = ?, name = '' WHERE id = ?", [.text(placeholder), .text(id)])
+            try AuditLog.append(tx, actor: Self.actor, action: "trainee.erase", subject: "trainee:" + ref, details: JSONObject([
                 ("lessons", .number(JSONNumber(Double(lessons)))), ("attempts", .number(JSONNumber(Double(attempts)))),
                 ("answers", .number(JSONNumber(Double(answers)))), ("runs", .number(JSONNumber(Double(runs)))),
                 ("credentialsRedacted", .number(JSONNumber(Double(credentials)))),
@@ -55,7 +57,7 @@ extension LearningStore {
             return Erasure(placeholder: placeholder, lessons: lessons, attempts: attempts, answers: answers, runs: runs, credentialsRedacted: credentials)
         }
         // Old page images in the write-ahead log still hold the text until it is checkpointed.
-        try writer.writeWithoutTransaction { db in
+        try sqlite?.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA secure_delete = ON")
             _ = try db.checkpoint(.truncate)
         }

@@ -1,6 +1,5 @@
 import BeaconCredentials
 import Foundation
-import GRDB
 
 /// Settings and the issuer's details, on the storage seam: the same code on SQLite and PostgreSQL.
 public enum SettingRecords {
@@ -75,7 +74,7 @@ extension LearningStore {
 
     /// How many certificates this record has issued.
     public func credentialCount() throws -> Int {
-        try writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM credential") ?? 0 }
+        try database.read { tx in Int(try tx.row("SELECT COUNT(*) AS n FROM credential")?.int64("n") ?? 0) }
     }
 
     /// Sets the given details (nil leaves one as it is) and returns what actually changed,

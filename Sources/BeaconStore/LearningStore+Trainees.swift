@@ -1,6 +1,5 @@
 import BeaconCore
 import Foundation
-import GRDB
 
 /// Trainees and their time on each course, on the storage seam: the same code on SQLite and
 /// PostgreSQL.
@@ -78,15 +77,7 @@ extension LearningStore {
         try database.write { tx in try TraineeRecords.insert(tx, name: name, at: now) }
     }
 
-    static func insertTrainee(_ db: Database, name: String, at now: Date) throws -> Trainee {
-        try TraineeRecords.insert(GRDBTransaction(db: db), name: name, at: now)
-    }
-
     static func newAuditRef() -> String { TraineeRecords.newAuditRef() }
-
-    static func auditSubject(_ db: Database, trainee: String) throws -> String {
-        try TraineeRecords.auditSubject(GRDBTransaction(db: db), trainee: trainee)
-    }
 
     static func slug(_ name: String) -> String { TraineeName.slug(name) }
 

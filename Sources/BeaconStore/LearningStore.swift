@@ -2,22 +2,31 @@ import BeaconCore
 import Foundation
 import GRDB
 
-/// Everything a trainee does, kept in SQLite through GRDB. Every method that records something
-/// commits before it returns, so a crash or `kill -9` loses nothing that was answered.
+/// Everything a trainee does, kept in one record: an SQLite file through GRDB (the embedded
+/// default) or, when `BEACON_DATABASE_URL` names one, PostgreSQL, which several `beacon serve`
+/// instances share. Every method that records something commits before it returns, so a crash
+/// or `kill -9` loses nothing that was answered.
 ///
 /// Free-text role-play replies are never stored: a run keeps only which rubric criteria a
 /// reply met. Names are the only personal data, chosen by the trainee.
 public final class LearningStore: Sendable {
-    let writer: any DatabaseWriter
+    /// The record through the storage seam.
+    public let database: any RecordDatabase
+    /// The GRDB writer when the record is SQLite: erasure scrubs freed pages and the
+    /// write-ahead log, and the integrity check is SQLite's own.
+    let sqlite: (any DatabaseWriter)?
 
-    /// The record through the storage seam (`RecordDatabase`), the same GRDB connection pool.
-    public var database: SQLiteRecordDatabase { SQLiteRecordDatabase(writer: writer) }
-
-    /// Opens (creating on first use) the database in `home`, a folder made private to the user.
-    public convenience init(home: URL) throws {
+    /// Opens (creating on first use) the record for `home`, a folder made private to the user
+    /// that holds the signing keys and, unless `BEACON_DATABASE_URL` names a PostgreSQL
+    /// database, the SQLite file.
+    public convenience init(home: URL, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         // An existing folder keeps its mode; make sure it is private too.
         try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: home.path)
+        if let url = Self.databaseURL(environment) {
+            try self.init(postgres: PostgresRecordDatabase(url: url, schema: environment["BEACON_DATABASE_SCHEMA"].flatMap { $0.isEmpty ? nil : $0 }))
+            return
+        }
         let path = home.appendingPathComponent("beacon.sqlite").path
         var configuration = Configuration()
         // Several learners (processes) may share one file: wait for the lock instead of failing.
@@ -41,8 +50,40 @@ public final class LearningStore: Sendable {
 
     /// A store on any GRDB writer; tests pass an in-memory `DatabaseQueue()`.
     public init(writer: any DatabaseWriter) throws {
-        self.writer = writer
-        try Self.migrator.migrate(writer)
+        sqlite = writer
+        database = SQLiteRecordDatabase(writer: writer)
+        let migrator = Self.migrator
+        // A file a newer Beacon has migrated is refused by name, before anything is written.
+        if try writer.read({ db in try migrator.hasBeenSuperseded(db) }) {
+            let path = (writer as? DatabasePool)?.path ?? "the database"
+            throw RecordDatabaseError("\(path) was written by a newer beacon (its schema has migrations this one does not know); run the newer beacon, or upgrade this one")
+        }
+        try migrator.migrate(writer)
+    }
+
+    /// A store on PostgreSQL, migrated to this Beacon's schema (a newer one is refused).
+    public init(postgres: PostgresRecordDatabase) throws {
+        sqlite = nil
+        database = postgres
+        try PostgresSchema.migrate(postgres)
+    }
+
+    /// Whether `home` has a record to read: `BEACON_DATABASE_URL` is set, or the SQLite file exists.
+    /// Verifying on a machine that never issued must not create one.
+    public static func recordExists(home: URL, environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
+        databaseURL(environment) != nil || FileManager.default.fileExists(atPath: home.appendingPathComponent("beacon.sqlite").path)
+    }
+
+    /// `BEACON_DATABASE_URL` when set and not empty.
+    public static func databaseURL(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        guard let url = environment["BEACON_DATABASE_URL"]?.trimmingCharacters(in: .whitespaces), !url.isEmpty else { return nil }
+        return url
+    }
+
+    /// Where the record is, for messages: the SQLite file, or the PostgreSQL URL without its password.
+    public var location: String {
+        if let postgres = database as? PostgresRecordDatabase { return PostgresRecordDatabase.redacted(postgres.url) }
+        return (sqlite as? DatabasePool)?.path ?? "an in-memory database"
     }
 
     /// Where Beacon keeps its data: `$BEACON_HOME`, else `$XDG_DATA_HOME/beacon`, else
@@ -56,8 +97,27 @@ public final class LearningStore: Sendable {
         return user.appendingPathComponent(".local/share/beacon")
     }
 
-    /// `PRAGMA integrity_check`, for tests and health checks.
+    /// The schema the record is at: SQLite's last migration, or PostgreSQL's version number.
+    public func schemaVersion() throws -> String {
+        if let sqlite { return try sqlite.read { db in try Self.migrator.completedMigrations(db).last ?? "none" } }
+        return try database.read { tx in "v" + String(try tx.row("SELECT MAX(version) AS v FROM beaconSchema")?.int64("v") ?? 0) }
+    }
+
+    /// Why the database cannot be used right now, for `/healthz`; nil when it answers.
+    public func databaseProblem() -> String? {
+        if let postgres = database as? PostgresRecordDatabase { return postgres.ping() }
+        do {
+            _ = try database.read { tx in try tx.row("SELECT 1 AS one") }
+            return nil
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    /// SQLite's `PRAGMA integrity_check`; on PostgreSQL, whose pages check themselves, a
+    /// round trip that proves the database answers.
     public func integrityCheck() throws -> String {
-        try writer.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "no answer" }
+        if let sqlite { return try sqlite.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "no answer" } }
+        return try database.read { tx in try tx.row("SELECT 'ok' AS answer")?.string("answer") ?? "no answer" }
     }
 }

@@ -18,7 +18,7 @@ struct BeaconCommand: AsyncParsableCommand {
                 name: "Certification admin",
                 subcommands: [
                     EligibilityCommand.self, Issue.self, Renew.self, Revoke.self, Suspend.self, Reinstate.self,
-                    Certificate.self, Share.self, Unshare.self, StatusList.self, IssuerCommand.self, Keys.self, Audit.self, Serve.self, HostKeyCommand.self,
+                    Certificate.self, Share.self, Unshare.self, StatusList.self, IssuerCommand.self, Keys.self, Audit.self, Serve.self, HostKeyCommand.self, DatabaseCommand.self,
                 ]
             ),
             CommandGroup(name: "Verification", subcommands: [Verify.self, Trust.self, Sign.self]),

@@ -117,19 +117,19 @@ import Testing
     @Test func theLogRefusesEditsAndFindsThemIfForced() throws {
         let store = try storeWithResults()
         #expect(throws: (any Error).self) {
-            try store.writer.write { db in try db.execute(sql: "UPDATE auditLog SET details = '{}' WHERE seq = 2") }
+            try store.sqlite!.write { db in try db.execute(sql: "UPDATE auditLog SET details = '{}' WHERE seq = 2") }
         }
         #expect(throws: (any Error).self) {
-            try store.writer.write { db in try db.execute(sql: "DELETE FROM auditLog WHERE seq = 2") }
+            try store.sqlite!.write { db in try db.execute(sql: "DELETE FROM auditLog WHERE seq = 2") }
         }
         // Someone with the file drops the guard and edits an entry: the chain shows where.
-        try store.writer.write { db in
+        try store.sqlite!.write { db in
             try db.execute(sql: "DROP TRIGGER auditLogNoUpdate")
             try db.execute(sql: #"UPDATE auditLog SET details = replace(details, '"score":0.5', '"score":0.95') WHERE seq = 1"#)
         }
         let edited = try store.verifyAuditLog()
         #expect(edited.brokenAt == 1 && edited.problem?.contains("changed") == true)
-        try store.writer.write { db in
+        try store.sqlite!.write { db in
             try db.execute(sql: "DROP TRIGGER auditLogNoDelete")
             try db.execute(sql: "DELETE FROM auditLog WHERE seq = 1")
         }

@@ -251,7 +251,7 @@ import Testing
 
     @Test func anUnreachableServerIsNamedClearly() throws {
         let port = try OnlinePort.free()
-        let database = try PostgresRecordDatabase(url: "postgres://beacon:hunter2@127.0.0.1:\(port)/beacon")
+        let database = try PostgresRecordDatabase(url: "postgres://beacon:hunter2@127.0.0.1:\(port)/beacon", reconnectWindow: 0.5)
         #expect {
             try database.read { tx in try tx.execute("SELECT 1") }
         } throws: { error in

@@ -25,7 +25,7 @@ import Testing
         _ = player.run()
         let run = try #require(store.record(trainee: trainee.id, course: "sample").runs["hard-week"]?.first)
         #expect(run.steps.contains { $0.move == .reply(met: [0, 1]) })
-        let dump = try store.writer.read { db in try String.fetchAll(db, sql: "SELECT move FROM roleplayStep") }.joined()
+        let dump = try store.sqlite!.read { db in try String.fetchAll(db, sql: "SELECT move FROM roleplayStep") }.joined()
         #expect(!dump.contains("thinking about suicide"))
     }
 

@@ -20,8 +20,10 @@ public final class PostgresRecordDatabase: RecordDatabase, Sendable {
     /// Serialization failures and deadlocks are retried this many times, then reported.
     let maxAttempts = 5
 
-    /// `postgres://user[:password]@host[:port]/database[?sslmode=require]`.
-    public init(url: String, schema: String? = nil) throws {
+    /// `postgres://user[:password]@host[:port]/database[?sslmode=require]`. `reconnectWindow`:
+    /// how long a transaction keeps trying to reach a database that went away (restarted,
+    /// failed over) before it reports the database unreachable.
+    public init(url: String, schema: String? = nil, reconnectWindow: TimeInterval = 15) throws {
         guard let parts = URLComponents(string: url), ["postgres", "postgresql"].contains(parts.scheme ?? ""), let host = parts.host, !host.isEmpty else {
             throw RecordDatabaseError("\(Self.redacted(url)) is not a PostgreSQL URL (postgres://user@host:5432/database)")
         }
@@ -35,6 +37,7 @@ public final class PostgresRecordDatabase: RecordDatabase, Sendable {
         }
         self.url = url
         self.schema = schema
+        self.reconnectWindow = reconnectWindow
         configuration = PostgresConnection.Configuration(
             host: host, port: parts.port ?? 5432, username: parts.user ?? "beacon", password: parts.password, database: database, tls: tls
         )
@@ -68,20 +71,52 @@ public final class PostgresRecordDatabase: RecordDatabase, Sendable {
         try transaction(begin: "BEGIN READ ONLY", body)
     }
 
+    let reconnectWindow: TimeInterval
+
+    /// The same database through connections of its own, as another instance would have.
+    public func fresh() throws -> PostgresRecordDatabase {
+        try PostgresRecordDatabase(url: url, schema: schema, reconnectWindow: reconnectWindow)
+    }
+
     private func transaction<T>(begin: String, _ body: (any RecordTransaction) throws -> T) throws -> T {
         var attempt = 1
+        let started = Date()
+        var pause: TimeInterval = 0.05
         while true {
-            let connection = try acquire()
+            var committing = false
+            let connection: PostgresConnection
+            do {
+                connection = try acquire()
+            } catch let error as RecordDatabaseError where error.lostConnection && Date().timeIntervalSince(started) < reconnectWindow {
+                Thread.sleep(forTimeInterval: pause)
+                pause = min(pause * 2, 1)
+                continue
+            }
             let transaction = PostgresTransaction(connection: connection, logger: logger)
             do {
                 try transaction.execute(begin)
                 let result = try body(transaction)
+                committing = true
                 try transaction.execute("COMMIT")
                 release(connection)
                 return result
             } catch let error as RecordDatabaseError {
                 _ = try? transaction.execute("ROLLBACK")
                 release(connection)
+                if error.lostConnection {
+                    // Every pooled connection went with the server; start afresh.
+                    dropIdle()
+                    // Lost before COMMIT was sent: the server rolled the transaction back, so it
+                    // can run again. Lost during COMMIT: it may or may not have been kept, so
+                    // it is reported, never repeated (nothing is acknowledged twice).
+                    guard !committing else {
+                        throw RecordDatabaseError("the connection to the database was lost while saving, so whether this change was kept is not known; look before repeating it (\(error.message))", code: error.code, lostConnection: true)
+                    }
+                    guard Date().timeIntervalSince(started) < reconnectWindow else { throw error }
+                    Thread.sleep(forTimeInterval: pause)
+                    pause = min(pause * 2, 1)
+                    continue
+                }
                 // 40001 serialization failure, 40P01 deadlock: the transaction can simply run again.
                 guard ["40001", "40P01"].contains(error.code ?? ""), attempt < maxAttempts else { throw error }
                 attempt += 1
@@ -90,6 +125,25 @@ public final class PostgresRecordDatabase: RecordDatabase, Sendable {
                 release(connection)
                 throw error
             }
+        }
+    }
+
+    private func dropIdle() {
+        for connection in idle.withLock({ list in defer { list.removeAll() }; return list }) { Self.close(connection) }
+    }
+
+    /// Whether the database answers now, for `/healthz`: one round trip, no retries.
+    public func ping() -> String? {
+        do {
+            let connection = try acquire()
+            defer { release(connection) }
+            _ = try PostgresTransaction(connection: connection, logger: logger).rows("SELECT 1 AS one")
+            return nil
+        } catch let error as RecordDatabaseError {
+            if error.lostConnection { dropIdle() }
+            return error.message
+        } catch {
+            return "\(error)"
         }
     }
 
@@ -107,8 +161,13 @@ public final class PostgresRecordDatabase: RecordDatabase, Sendable {
             }
             return connection
         } catch {
+            let code = (error as? PSQLError)?.serverInfo?[.sqlState]
+            // A refused or dropped connection may come back (a restart); a refused login or a
+            // missing database will not.
+            let transient = code == nil || code!.hasPrefix("57P") || code!.hasPrefix("08")
             throw RecordDatabaseError(
-                "cannot reach the database at \(Self.redacted(url)): \(PostgresTransaction.describe(error)); is PostgreSQL running there, and does BEACON_DATABASE_URL name it?"
+                "cannot reach the database at \(Self.redacted(url)): \(PostgresTransaction.describe(error)); is PostgreSQL running there, and does BEACON_DATABASE_URL name it?",
+                code: code, lostConnection: transient
             )
         }
     }
@@ -166,8 +225,13 @@ struct PostgresTransaction: RecordTransaction {
             }
             return try connection.query(PostgresQuery(unsafeSQL: Self.numbered(sql), binds: bindings), logger: logger).wait()
         } catch {
-            let code = (error as? PSQLError)?.serverInfo?[.sqlState]
-            throw RecordDatabaseError(Self.describe(error), code: code)
+            let psql = error as? PSQLError
+            let code = psql?.serverInfo?[.sqlState]
+            // The server went away (restart, crash, network): 57P01–57P03 are its shutdown
+            // notices, 08xxx connection failures; without a server reply, the socket closed.
+            let lost = code.map { $0.hasPrefix("57P") || $0.hasPrefix("08") }
+                ?? psql.map { [.serverClosedConnection, .clientClosedConnection, .connectionError, .uncleanShutdown].contains($0.code) } ?? true
+            throw RecordDatabaseError(Self.describe(error), code: code, lostConnection: lost)
         }
     }
 

@@ -3,10 +3,9 @@
 ///
 /// So far it holds the audit log, the settings (the issuer's details), trainees, their time on each
 /// course, and everything they do in it (lesson pages, quiz attempts and answers, role-play runs
-/// and steps), cohorts, enrolment codes and keys: the parts of the record on the seam. Erasure
-/// and credentials follow.
+/// and steps), cohorts, enrolment codes and keys, and issued credentials: the whole record.
 public enum PostgresSchema {
-    public static let version = 5
+    public static let version = 6
 
     static let migrations: [(version: Int, sql: [String])] = [
         (1, [
@@ -146,6 +145,32 @@ public enum PostgresSchema {
                 addedAt TIMESTAMPTZ NOT NULL
             )
             """,
+        ]),
+        // Issued credentials. statusIndex is the slot in both status lists, drawn at random (under
+        // a lock, so two instances never draw one slot) so that a position says nothing about
+        // when a credential was issued. The trainee reference is checked at commit, because
+        // erasure renames the trainee and its credentials in one transaction.
+        (6, [
+            """
+            CREATE TABLE credential (
+                id TEXT PRIMARY KEY,
+                traineeId TEXT NOT NULL REFERENCES trainee(id) DEFERRABLE INITIALLY IMMEDIATE,
+                courseId TEXT NOT NULL,
+                programId TEXT NOT NULL,
+                statusIndex INTEGER NOT NULL UNIQUE,
+                issuedAt TIMESTAMPTZ NOT NULL,
+                validUntil TIMESTAMPTZ,
+                status TEXT NOT NULL DEFAULT 'active',
+                statusReason TEXT,
+                statusChangedAt TIMESTAMPTZ,
+                replacesId TEXT,
+                replacedById TEXT,
+                signingKey TEXT NOT NULL,
+                json TEXT NOT NULL,
+                shared BOOLEAN NOT NULL DEFAULT FALSE
+            )
+            """,
+            "CREATE INDEX credentialByTrainee ON credential (traineeId)",
         ]),
     ]
 

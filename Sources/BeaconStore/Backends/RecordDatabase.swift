@@ -113,10 +113,14 @@ public struct RecordDatabaseError: Error, CustomStringConvertible, Sendable {
     public var message: String
     /// SQLSTATE on PostgreSQL (40001 serialization failure, 23505 unique violation…).
     public var code: String?
+    /// The connection to the database went away (a restart, a network fault), rather than the
+    /// statement being refused.
+    public var lostConnection: Bool
     public var description: String { message }
 
-    public init(_ message: String, code: String? = nil) {
+    public init(_ message: String, code: String? = nil, lostConnection: Bool = false) {
         self.message = message
         self.code = code
+        self.lostConnection = lostConnection
     }
 }

@@ -11,7 +11,7 @@ extension CoursePlayer {
         }
         var page = min(saved?.page ?? 0, max(lesson.pages.count - 1, 0))
         while page < lesson.pages.count {
-            try store.saveLessonPage(trainee: trainee.id, course: stamp, lesson: lesson.id, page: page, completed: false, at: options.now())
+            try saveLessonPage(lesson.id, page: page, completed: false)
             try active()
             let content = lesson.pages[page]
             var body: [Para] = []
@@ -32,11 +32,16 @@ extension CoursePlayer {
             }
             page = max(0, page + command)
         }
-        try store.saveLessonPage(trainee: trainee.id, course: stamp, lesson: lesson.id, page: 0, completed: true, at: options.now())
+        try saveLessonPage(lesson.id, page: 0, completed: true)
         try pause(Screen(
             heading: "Lesson complete: \(lesson.title)",
             body: wrap(theme.good("Done.") + " You can read it again any time from the module menu."),
             keys: "Enter continue"
         ))
+    }
+
+    private func saveLessonPage(_ lesson: String, page: Int, completed: Bool) throws {
+        let (store, trainee, stamp, now) = (store, trainee.id, stamp, options.now())
+        try saving { try store.saveLessonPage(trainee: trainee, course: stamp, lesson: lesson, page: page, completed: completed, at: now) }
     }
 }

@@ -35,13 +35,15 @@ extension CoursePlayer {
             let order = session.displayOrders[id] ?? []
             let response = try askQuestion(question, heading: heading, order: order)
             let scored = try session.answer(response, to: id, in: quiz)
-            try store.saveAnswer(attempt: attemptId, question: id, position: session.currentNumber - 2, response: response, credit: scored.credit, at: options.now())
+            let (store, attempt, position, credit, now) = (store, attemptId, session.currentNumber - 2, scored.credit, options.now())
+            try saving { try store.saveAnswer(attempt: attempt, question: id, position: position, response: response, credit: credit, at: now) }
             try active()
             try showFeedback(question, scored: scored, heading: heading)
         }
         let score = session.score(in: quiz)
         let passed = session.passed(in: quiz)
-        try store.finishAttempt(attemptId, score: score, passed: passed, at: options.now())
+        let (store, attempt, now) = (store, attemptId, options.now())
+        try saving { try store.finishAttempt(attempt, score: score, passed: passed, at: now) }
         let finishedCount = try store.record(trainee: trainee.id, course: course.id).attempts[quiz.id, default: []].filter { $0.finishedAt != nil }.count
         var body = wrap("Your score: \(percent(score)). The pass mark is \(percent(quiz.passMark)).")
         body.append("")

@@ -72,7 +72,8 @@ extension CoursePlayer {
         guard let ending = session.ending(in: roleplay) else { return }
         var scores: [String: Int] = [:]
         for share in session.competencyShares(in: roleplay) { scores[share.competency] = share.points }
-        try store.finishRun(runId, ending: ending.id, scores: scores, at: options.now())
+        let (store, endingId, finalScores, now) = (store, ending.id, scores, options.now())
+        try saving { try store.finishRun(runId, ending: endingId, scores: finalScores, at: now) }
         try debrief(ending, session: session, roleplay: roleplay)
     }
 
@@ -80,7 +81,8 @@ extension CoursePlayer {
         _ outcome: RoleplaySession.Outcome, said: String, typed: Bool, example: String?, run: Int64,
         session: RoleplaySession, from first: Int, roleplay: Roleplay
     ) throws {
-        try store.saveSteps(run: run, steps: session.steps, from: first, at: options.now())
+        let (store, steps, now) = (store, session.steps, options.now())
+        try saving { try store.saveSteps(run: run, steps: steps, from: first, at: now) }
         try active()
         // A typed reply was just shown as it was typed (linear mode echoes it); say it once.
         var body = typed && !terminal.isInteractive ? [] : wrap("You said: " + said) + [""]

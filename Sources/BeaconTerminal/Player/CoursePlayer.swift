@@ -17,6 +17,9 @@ public final class CoursePlayer {
         case endOfInput
         /// A preview of one item finished.
         case finished
+        /// The last answer could not be saved (the database is unreachable); everything
+        /// acknowledged before it is kept.
+        case notSaved(String)
     }
 
     /// Unwinds from deep inside an item.
@@ -78,8 +81,10 @@ public final class CoursePlayer {
             }
         } catch Leave.exit(let exit) {
             return exit
+        } catch let error as NotSaved {
+            return .notSaved(error.reason)
         } catch {
-            return .endOfInput
+            return .notSaved(Self.reason(error))
         }
     }
 
@@ -113,6 +118,7 @@ public final class CoursePlayer {
 
     /// Notes that the trainee is active now (for time on task).
     func active() throws {
-        try store.recordActivity(trainee: trainee.id, course: course.id, at: options.now())
+        let (store, trainee, course, now) = (store, trainee.id, course.id, options.now())
+        try saving { try store.recordActivity(trainee: trainee, course: course, at: now) }
     }
 }

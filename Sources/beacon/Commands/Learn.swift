@@ -74,6 +74,10 @@ extension BeaconCommand {
                 print("Your progress is saved. Come back with: \(resume)")
             case .endOfInput:
                 print("\nEnd of input; your progress is saved. Resume with: \(resume)")
+            case .notSaved(let reason):
+                // Said once, plainly: the last answer is not in the record, everything before it is.
+                FileHandle.standardError.write(Data("\nYour last answer was not saved: \(reason). Everything Beacon confirmed before it is kept. Try again in a few minutes: \(resume)\n".utf8))
+                throw ExitCode.failure
             }
         }
     }

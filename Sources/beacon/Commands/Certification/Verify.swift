@@ -48,7 +48,7 @@ extension BeaconCommand {
                     trusted.formUnion(list.trusted.map(\.did))
                     didDocuments.merge(list.didDocuments) { mine, _ in mine }
                     // This machine's own did:web, from its own keys.
-                    if FileManager.default.fileExists(atPath: home.appendingPathComponent("beacon.sqlite").path) {
+                    if LearningStore.recordExists(home: home) {
                         let store = try LearningStore(home: home)
                         let own = try CertificationService(store: store, keys: KeyStore(home: home)).ownIdentity(settings: store.certificationSettings())
                         trusted.formUnion(own.dids)
@@ -72,7 +72,7 @@ extension BeaconCommand {
                 lists[id] = list
             }
             // Credentials issued on this machine: read the status straight from its database.
-            if FileManager.default.fileExists(atPath: home.appendingPathComponent("beacon.sqlite").path), (try? KeyStore(home: home).active()) != nil {
+            if LearningStore.recordExists(home: home), (try? KeyStore(home: home).active()) != nil {
                 let store = try LearningStore(home: home)
                 let service = CertificationService(store: store, keys: KeyStore(home: home))
                 if let local = try? service.statusLists(settings: store.certificationSettings()) {
