@@ -110,7 +110,10 @@ let package = Package(
         // Benchmarks run by Scripts/bench (release builds); not a product.
         .executableTarget(
             name: "BeaconBench",
-            dependencies: ["BeaconCredentials", "BeaconStore", "BeaconCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "BeaconCredentials", "BeaconStore", "BeaconCore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
             swiftSettings: strictSettings
         ),
         // libFuzzer targets (Scripts/fuzz builds them with -sanitize=fuzzer,address); an ordinary

@@ -18,7 +18,7 @@ func recordBench(raw: Bool, trainees: Int, answers: Int) throws {
     } else {
         _ = try LearningStore(home: home)
     }
-    let failures = Failures()
+    let failures = BenchFailures()
     let group = DispatchGroup()
     let start = DispatchTime.now().uptimeNanoseconds
     for index in 0..<trainees {
@@ -69,7 +69,7 @@ private func rawConfiguration() -> Configuration {
     return configuration
 }
 
-private final class Failures: @unchecked Sendable {
+final class BenchFailures: @unchecked Sendable {
     private let lock = NSLock()
     private var messages: [String] = []
     func add(_ message: String) { lock.withLock { messages.append(message) } }

@@ -9,10 +9,14 @@ import Foundation
 //                                  learning store, committed one by one.
 //   BeaconBench record-raw T N   — the reference: T threads, each inserting N rows with a raw GRDB
 //                                  write per row, same database settings.
+//   BeaconBench record-pg URL T N I   — the same on PostgreSQL, the trainees spread over I
+//                                  instances (stores with their own connections).
+//   BeaconBench record-pg-raw URL T N — the reference: one postgres-nio connection per trainee,
+//                                  one INSERT (its own commit) per row.
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 func usage() -> Never {
-    FileHandle.standardError.write(Data("usage: BeaconBench verify N | record TRAINEES ANSWERS | record-raw TRAINEES ANSWERS\n".utf8))
+    FileHandle.standardError.write(Data("usage: BeaconBench verify N | record TRAINEES ANSWERS | record-raw TRAINEES ANSWERS | record-pg URL TRAINEES ANSWERS INSTANCES | record-pg-raw URL TRAINEES ANSWERS\n".utf8))
     exit(2)
 }
 switch arguments.first {
@@ -22,6 +26,12 @@ case "verify":
 case "record", "record-raw":
     guard arguments.count == 3, let trainees = Int(arguments[1]), let answers = Int(arguments[2]), trainees > 0, answers > 0 else { usage() }
     try recordBench(raw: arguments[0] == "record-raw", trainees: trainees, answers: answers)
+case "record-pg", "record-pg-raw":
+    let raw = arguments[0] == "record-pg-raw"
+    guard arguments.count == (raw ? 4 : 5), let trainees = Int(arguments[2]), let answers = Int(arguments[3]), trainees > 0, answers > 0,
+        let instances = raw ? 1 : Int(arguments[4]), instances > 0
+    else { usage() }
+    try recordBenchPostgres(raw: raw, url: arguments[1], trainees: trainees, answers: answers, instances: instances)
 default:
     usage()
 }

@@ -273,3 +273,4 @@ enum OnlinePort {
         return Int(UInt16(bigEndian: address.sin_port))
     }
 }
+

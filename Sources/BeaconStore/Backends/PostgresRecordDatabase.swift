@@ -23,7 +23,7 @@ public final class PostgresRecordDatabase: RecordDatabase, Sendable {
     /// `postgres://user[:password]@host[:port]/database[?sslmode=require]`. `reconnectWindow`:
     /// how long a transaction keeps trying to reach a database that went away (restarted,
     /// failed over) before it reports the database unreachable.
-    public init(url: String, schema: String? = nil, reconnectWindow: TimeInterval = 15) throws {
+    public init(url: String, schema: String? = nil, reconnectWindow: TimeInterval = 10) throws {
         guard let parts = URLComponents(string: url), ["postgres", "postgresql"].contains(parts.scheme ?? ""), let host = parts.host, !host.isEmpty else {
             throw RecordDatabaseError("\(Self.redacted(url)) is not a PostgreSQL URL (postgres://user@host:5432/database)")
         }
@@ -153,9 +153,18 @@ public final class PostgresRecordDatabase: RecordDatabase, Sendable {
         }
         do {
             let id = nextID.add(1, ordering: .relaxed).newValue
-            let connection = try PostgresConnection.connect(
-                on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration, id: id, logger: logger
-            ).wait()
+            // Connecting to a server that is starting up can go unanswered too: bounded the same way.
+            let loop = MultiThreadedEventLoopGroup.singleton.any()
+            let promise = loop.makePromise(of: PostgresConnection.self)
+            let connecting = PostgresConnection.connect(on: loop, configuration: configuration, id: id, logger: logger)
+            connecting.cascade(to: promise)
+            let limit = loop.scheduleTask(in: PostgresTransaction.statementLimit) {
+                promise.fail(RecordDatabaseError("no answer from the server within \(PostgresTransaction.statementLimit.nanoseconds / 1_000_000_000) s", lostConnection: true))
+                // A connection that arrives after all is closed, not leaked.
+                connecting.whenSuccess { PostgresTransaction.closeQuietly($0) }
+            }
+            defer { limit.cancel() }
+            let connection = try promise.futureResult.wait()
             if let schema {
                 _ = try connection.query(PostgresQuery(unsafeSQL: "SET search_path TO \(schema)"), logger: logger).wait()
             }
@@ -223,7 +232,14 @@ struct PostgresTransaction: RecordTransaction {
                 case .bool(let flag): bindings.append(flag)
                 }
             }
-            return try connection.query(PostgresQuery(unsafeSQL: Self.numbered(sql), binds: bindings), logger: logger).wait()
+            // A statement that gets no answer (a server that vanished without closing the
+            // socket) must not hold a trainee's session forever: after `statementLimit` the
+            // connection is closed, which fails the statement as a lost connection.
+            let query = connection.query(PostgresQuery(unsafeSQL: Self.numbered(sql), binds: bindings), logger: logger)
+            let connection = connection
+            let limit = connection.eventLoop.scheduleTask(in: Self.statementLimit) { Self.closeQuietly(connection) }
+            defer { limit.cancel() }
+            return try query.wait()
         } catch {
             let psql = error as? PSQLError
             let code = psql?.serverInfo?[.sqlState]
@@ -233,6 +249,15 @@ struct PostgresTransaction: RecordTransaction {
                 ?? psql.map { [.serverClosedConnection, .clientClosedConnection, .connectionError, .uncleanShutdown].contains($0.code) } ?? true
             throw RecordDatabaseError(Self.describe(error), code: code, lostConnection: lost)
         }
+    }
+
+    /// Longest a statement may go unanswered. Generous: an advisory lock queue under load is
+    /// seconds at most; silence past this is a server that is gone.
+    static let statementLimit: TimeAmount = .seconds(10)
+
+    static func closeQuietly(_ connection: PostgresConnection) {
+        let future: EventLoopFuture<Void> = connection.close()
+        future.whenComplete { _ in withExtendedLifetime(connection) {} }
     }
 
     static func describe(_ error: any Error) -> String {
