@@ -94,7 +94,7 @@ public final class PostgresRecordDatabase: RecordDatabase, Sendable {
             }
             let transaction = PostgresTransaction(connection: connection, logger: logger)
             do {
-                try transaction.execute(begin)
+                transaction.send(begin)
                 let result = try body(transaction)
                 committing = true
                 try transaction.execute("COMMIT")
@@ -196,6 +196,22 @@ public final class PostgresRecordDatabase: RecordDatabase, Sendable {
 struct PostgresTransaction: RecordTransaction {
     let connection: PostgresConnection
     let logger: Logger
+    /// BEGIN is sent without waiting and its answer read with the first statement's: one round
+    /// trip fewer for every transaction (a connection answers in the order it was asked).
+    private let sent = Sent()
+
+    init(connection: PostgresConnection, logger: Logger) {
+        self.connection = connection
+        self.logger = logger
+    }
+
+    private final class Sent {
+        var begin: EventLoopFuture<PostgresQueryResult>?
+    }
+
+    func send(_ sql: String) {
+        sent.begin = connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+    }
 
     var kind: RecordDatabaseKind { .postgres }
 
@@ -239,6 +255,10 @@ struct PostgresTransaction: RecordTransaction {
             let connection = connection
             let limit = connection.eventLoop.scheduleTask(in: Self.statementLimit) { Self.closeQuietly(connection) }
             defer { limit.cancel() }
+            if let begin = sent.begin {
+                sent.begin = nil
+                _ = try begin.wait()
+            }
             return try query.wait()
         } catch {
             let psql = error as? PSQLError
