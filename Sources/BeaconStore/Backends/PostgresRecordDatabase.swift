@@ -128,6 +128,39 @@ public final class PostgresRecordDatabase: RecordDatabase, Sendable {
         }
     }
 
+    /// The statement in autocommit: PostgreSQL commits it, durably, before it answers; one round
+    /// trip where BEGIN, statement and COMMIT take two. For an INSERT whose key makes a repeat a
+    /// unique violation (an answer: attempt and question): a connection lost on the way is
+    /// retried, and a repeat refused as a duplicate means the lost one had been kept.
+    public func writeOne(_ sql: String, _ arguments: [StoreValue]) throws {
+        let started = Date()
+        var pause: TimeInterval = 0.05
+        var unknown = false
+        while true {
+            let connection: PostgresConnection
+            do {
+                connection = try acquire()
+            } catch let error as RecordDatabaseError where error.lostConnection && Date().timeIntervalSince(started) < reconnectWindow {
+                Thread.sleep(forTimeInterval: pause)
+                pause = min(pause * 2, 1)
+                continue
+            }
+            do {
+                try PostgresTransaction(connection: connection, logger: logger).execute(sql, arguments)
+                release(connection)
+                return
+            } catch let error as RecordDatabaseError {
+                release(connection)
+                if unknown, error.code == "23505" { return }
+                guard error.lostConnection, Date().timeIntervalSince(started) < reconnectWindow else { throw error }
+                unknown = true
+                dropIdle()
+                Thread.sleep(forTimeInterval: pause)
+                pause = min(pause * 2, 1)
+            }
+        }
+    }
+
     private func dropIdle() {
         for connection in idle.withLock({ list in defer { list.removeAll() }; return list }) { Self.close(connection) }
     }

@@ -9,6 +9,15 @@ public protocol RecordDatabase: Sendable {
     func write<T>(_ body: (any RecordTransaction) throws -> T) throws -> T
     /// A read-only transaction: one consistent snapshot.
     func read<T>(_ body: (any RecordTransaction) throws -> T) throws -> T
+    /// One INSERT, UPDATE or DELETE that is a whole transaction by itself, committed before it
+    /// returns: the database's own single-statement commit, where that saves round trips.
+    func writeOne(_ sql: String, _ arguments: [StoreValue]) throws
+}
+
+extension RecordDatabase {
+    public func writeOne(_ sql: String, _ arguments: [StoreValue]) throws {
+        try write { tx in try tx.execute(sql, arguments) }
+    }
 }
 
 public enum RecordDatabaseKind: String, Sendable {
