@@ -18,6 +18,36 @@ func recordBench(raw: Bool, trainees: Int, answers: Int) throws {
     } else {
         _ = try LearningStore(home: home)
     }
+    let mode = raw ? "raw" : "beacon"
+    try runTrainees(mode: mode, trainees: trainees, answers: answers) { index in
+        if raw {
+            let pool = try DatabasePool(path: home.appendingPathComponent("raw.sqlite").path, configuration: rawConfiguration())
+            for answer in 0..<answers {
+                try pool.write { db in
+                    try db.execute(
+                        sql: "INSERT INTO answer (attemptId, questionId, position, response, credit, answeredAt) VALUES (?, ?, ?, ?, ?, ?)",
+                        arguments: [index, "q\(answer)", answer, #"{"choice":{"_0":"a"}}"#, 1.0, Date()]
+                    )
+                }
+            }
+        } else {
+            try recordAnswers(try LearningStore(home: home), trainee: index, answers: answers, course: course)
+        }
+    }
+}
+
+/// One trainee's answers through the learning store, each committed before the next.
+func recordAnswers(_ store: LearningStore, trainee index: Int, answers: Int, course: CourseStamp) throws {
+    let trainee = try store.addTrainee(name: "Trainee \(index)")
+    let attempt = try store.startAttempt(trainee: trainee.id, course: course, quiz: "quiz", seed: 1, questionIds: (0..<answers).map { "q\($0)" })
+    for answer in 0..<answers {
+        try store.saveAnswer(attempt: attempt, question: "q\(answer)", position: answer, response: .choice("a"), credit: 1)
+    }
+}
+
+/// Runs `work` for each trainee on a thread of its own, all at once, and prints the rate as one
+/// JSON line; any failure ends the benchmark (exit 1) rather than flattering the figure.
+func runTrainees(mode: String, trainees: Int, answers: Int, work: @escaping @Sendable (Int) throws -> Void) throws {
     let failures = BenchFailures()
     let group = DispatchGroup()
     let start = DispatchTime.now().uptimeNanoseconds
@@ -26,24 +56,7 @@ func recordBench(raw: Bool, trainees: Int, answers: Int) throws {
         let thread = Thread {
             defer { group.leave() }
             do {
-                if raw {
-                    let pool = try DatabasePool(path: home.appendingPathComponent("raw.sqlite").path, configuration: rawConfiguration())
-                    for answer in 0..<answers {
-                        try pool.write { db in
-                            try db.execute(
-                                sql: "INSERT INTO answer (attemptId, questionId, position, response, credit, answeredAt) VALUES (?, ?, ?, ?, ?, ?)",
-                                arguments: [index, "q\(answer)", answer, #"{"choice":{"_0":"a"}}"#, 1.0, Date()]
-                            )
-                        }
-                    }
-                } else {
-                    let store = try LearningStore(home: home)
-                    let trainee = try store.addTrainee(name: "Trainee \(index)")
-                    let attempt = try store.startAttempt(trainee: trainee.id, course: course, quiz: "quiz", seed: 1, questionIds: (0..<answers).map { "q\($0)" })
-                    for answer in 0..<answers {
-                        try store.saveAnswer(attempt: attempt, question: "q\(answer)", position: answer, response: .choice("a"), credit: 1)
-                    }
-                }
+                try work(index)
             } catch {
                 failures.add("\(error)")
             }
@@ -59,7 +72,7 @@ func recordBench(raw: Bool, trainees: Int, answers: Int) throws {
         exit(1)
     }
     let total = trainees * answers
-    print(#"{"mode": "\#(raw ? "raw" : "beacon")", "trainees": \#(trainees), "answers": \#(total), "seconds": \#(seconds), "perSecond": \#(Double(total) / seconds)}"#)
+    print(#"{"mode": "\#(mode)", "trainees": \#(trainees), "answers": \#(total), "seconds": \#(seconds), "perSecond": \#(Double(total) / seconds)}"#)
 }
 
 /// The learning store's own settings (see LearningStore.init), for a fair reference.

@@ -32,55 +32,29 @@ func recordBenchPostgres(raw: Bool, url: String, trainees: Int, answers: Int, in
     } else {
         stores = try (0..<instances).map { _ in try LearningStore(postgres: PostgresRecordDatabase(url: url, schema: schema)) }
     }
-    let failures = BenchFailures()
-    let group = DispatchGroup()
-    let start = DispatchTime.now().uptimeNanoseconds
-    for index in 0..<trainees {
-        group.enter()
-        let store = stores.isEmpty ? nil : stores[index % stores.count]
-        let thread = Thread { [configuration] in
-            defer { group.leave() }
-            do {
-                if let configuration {
-                    let connection = try PostgresConnection.connect(
-                        on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration, id: index, logger: logger
-                    ).wait()
-                    defer { try? connection.close().wait() }
-                    for answer in 0..<answers {
-                        var binds = PostgresBindings()
-                        binds.append(Int64(index))
-                        binds.append("q\(answer)")
-                        binds.append(Int64(answer))
-                        binds.append(#"{"choice":{"_0":"a"}}"#)
-                        binds.append(1.0)
-                        binds.append(Date())
-                        _ = try connection.query(
-                            PostgresQuery(unsafeSQL: "INSERT INTO \(schema).answer (attemptId, questionId, position, response, credit, answeredAt) VALUES ($1, $2, $3, $4, $5, $6)", binds: binds),
-                            logger: logger
-                        ).wait()
-                    }
-                } else if let store {
-                    let trainee = try store.addTrainee(name: "Trainee \(index)")
-                    let attempt = try store.startAttempt(trainee: trainee.id, course: course, quiz: "quiz", seed: 1, questionIds: (0..<answers).map { "q\($0)" })
-                    for answer in 0..<answers {
-                        try store.saveAnswer(attempt: attempt, question: "q\(answer)", position: answer, response: .choice("a"), credit: 1)
-                    }
-                }
-            } catch {
-                failures.add("\(error)")
-            }
-        }
-        thread.stackSize = 1 << 20
-        thread.start()
-    }
-    group.wait()
-    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-    let errors = failures.all
-    guard errors.isEmpty else {
-        FileHandle.standardError.write(Data("\(errors.count) trainees failed, first: \(errors[0])\n".utf8))
-        exit(1)
-    }
-    let total = trainees * answers
     let mode = raw ? "pg-raw" : "pg-beacon-\(instances)"
-    print(#"{"mode": "\#(mode)", "trainees": \#(trainees), "answers": \#(total), "seconds": \#(seconds), "perSecond": \#(Double(total) / seconds)}"#)
+    let instanceStores = stores
+    try runTrainees(mode: mode, trainees: trainees, answers: answers) { [configuration] index in
+        if let configuration {
+            let connection = try PostgresConnection.connect(
+                on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration, id: index, logger: logger
+            ).wait()
+            defer { try? connection.close().wait() }
+            for answer in 0..<answers {
+                var binds = PostgresBindings()
+                binds.append(Int64(index))
+                binds.append("q\(answer)")
+                binds.append(Int64(answer))
+                binds.append(#"{"choice":{"_0":"a"}}"#)
+                binds.append(1.0)
+                binds.append(Date())
+                _ = try connection.query(
+                    PostgresQuery(unsafeSQL: "INSERT INTO \(schema).answer (attemptId, questionId, position, response, credit, answeredAt) VALUES ($1, $2, $3, $4, $5, $6)", binds: binds),
+                    logger: logger
+                ).wait()
+            }
+        } else {
+            try recordAnswers(instanceStores[index % instanceStores.count], trainee: index, answers: answers, course: course)
+        }
+    }
 }

@@ -78,20 +78,38 @@ public final class PostgresRecordDatabase: RecordDatabase, Sendable {
         try PostgresRecordDatabase(url: url, schema: schema, reconnectWindow: reconnectWindow)
     }
 
+    /// Waiting for a database that went away: growing pauses, until `reconnectWindow` has passed.
+    private struct Reconnect {
+        let started = Date()
+        let window: TimeInterval
+        var pause: TimeInterval = 0.05
+
+        /// Pauses and says true while there is time left to try again.
+        mutating func wait() -> Bool {
+            guard Date().timeIntervalSince(started) < window else { return false }
+            Thread.sleep(forTimeInterval: pause)
+            pause = min(pause * 2, 1)
+            return true
+        }
+    }
+
+    /// A connection, waiting out a database that cannot be reached for a while.
+    private func acquire(_ reconnect: inout Reconnect) throws -> PostgresConnection {
+        while true {
+            do {
+                return try acquire()
+            } catch let error as RecordDatabaseError where error.lostConnection {
+                guard reconnect.wait() else { throw error }
+            }
+        }
+    }
+
     private func transaction<T>(begin: String, _ body: (any RecordTransaction) throws -> T) throws -> T {
         var attempt = 1
-        let started = Date()
-        var pause: TimeInterval = 0.05
+        var reconnect = Reconnect(window: reconnectWindow)
         while true {
             var committing = false
-            let connection: PostgresConnection
-            do {
-                connection = try acquire()
-            } catch let error as RecordDatabaseError where error.lostConnection && Date().timeIntervalSince(started) < reconnectWindow {
-                Thread.sleep(forTimeInterval: pause)
-                pause = min(pause * 2, 1)
-                continue
-            }
+            let connection = try acquire(&reconnect)
             let transaction = PostgresTransaction(connection: connection, logger: logger)
             do {
                 transaction.send(begin)
@@ -112,9 +130,7 @@ public final class PostgresRecordDatabase: RecordDatabase, Sendable {
                     guard !committing else {
                         throw RecordDatabaseError("the connection to the database was lost while saving, so whether this change was kept is not known; look before repeating it (\(error.message))", code: error.code, lostConnection: true)
                     }
-                    guard Date().timeIntervalSince(started) < reconnectWindow else { throw error }
-                    Thread.sleep(forTimeInterval: pause)
-                    pause = min(pause * 2, 1)
+                    guard reconnect.wait() else { throw error }
                     continue
                 }
                 // 40001 serialization failure, 40P01 deadlock: the transaction can simply run again.
@@ -133,18 +149,10 @@ public final class PostgresRecordDatabase: RecordDatabase, Sendable {
     /// unique violation (an answer: attempt and question): a connection lost on the way is
     /// retried, and a repeat refused as a duplicate means the lost one had been kept.
     public func writeOne(_ sql: String, _ arguments: [StoreValue]) throws {
-        let started = Date()
-        var pause: TimeInterval = 0.05
+        var reconnect = Reconnect(window: reconnectWindow)
         var unknown = false
         while true {
-            let connection: PostgresConnection
-            do {
-                connection = try acquire()
-            } catch let error as RecordDatabaseError where error.lostConnection && Date().timeIntervalSince(started) < reconnectWindow {
-                Thread.sleep(forTimeInterval: pause)
-                pause = min(pause * 2, 1)
-                continue
-            }
+            let connection = try acquire(&reconnect)
             do {
                 try PostgresTransaction(connection: connection, logger: logger).execute(sql, arguments)
                 release(connection)
@@ -152,11 +160,10 @@ public final class PostgresRecordDatabase: RecordDatabase, Sendable {
             } catch let error as RecordDatabaseError {
                 release(connection)
                 if unknown, error.code == "23505" { return }
-                guard error.lostConnection, Date().timeIntervalSince(started) < reconnectWindow else { throw error }
+                guard error.lostConnection else { throw error }
                 unknown = true
                 dropIdle()
-                Thread.sleep(forTimeInterval: pause)
-                pause = min(pause * 2, 1)
+                guard reconnect.wait() else { throw error }
             }
         }
     }

@@ -78,7 +78,8 @@ public enum RecordCopy {
         return Report(tables: rows, auditEntries: audit.entries, auditIntact: audit.intact, lastHash: last, problems: problems)
     }
 
-    static func counts(_ tx: any RecordTransaction) throws -> [String: Int] {
+    /// Rows in each table of the record.
+    public static func counts(_ tx: any RecordTransaction) throws -> [String: Int] {
         var counts: [String: Int] = [:]
         for table in tables {
             counts[table] = Int(try tx.row("SELECT COUNT(*) AS n FROM \(table)")?.int64("n") ?? 0)

@@ -34,14 +34,11 @@ extension BeaconCommand {
 
             func run() throws {
                 let store = try LearningStore(home: LearningStore.defaultHome())
-                let rows = try RecordCopy.check(source: store.database, target: store.database).tables
-                let output = Output(
-                    kind: store.database.kind.rawValue, location: store.location, schema: try store.schemaVersion(),
-                    rows: Dictionary(uniqueKeysWithValues: rows.map { ($0.name, $0.source) })
-                )
+                let rows = try store.database.read { tx in try RecordCopy.counts(tx) }
+                let output = Output(kind: store.database.kind.rawValue, location: store.location, schema: try store.schemaVersion(), rows: rows)
                 if json { return try printJSON(output) }
                 print("The record is in \(output.kind == "postgres" ? "PostgreSQL" : "SQLite"): \(output.location), schema \(output.schema).")
-                for table in rows { print("  \(table.name.padding(toLength: 16, withPad: " ", startingAt: 0)) \(table.source)") }
+                for table in RecordCopy.tables { print("  \(table.padding(toLength: 16, withPad: " ", startingAt: 0)) \(rows[table] ?? 0)") }
             }
         }
 
