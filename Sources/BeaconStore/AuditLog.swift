@@ -88,7 +88,7 @@ extension LearningStore {
     }
 
     /// The person at the keyboard, for the audit log.
-    static var actor: String {
+    public static var actor: String {
         ProcessInfo.processInfo.environment["BEACON_ACTOR"] ?? ProcessInfo.processInfo.environment["USER"] ?? "unknown"
     }
 }

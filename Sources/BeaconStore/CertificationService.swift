@@ -86,6 +86,8 @@ public struct CertificationService: Sendable {
         public var statusReason: String?
         public var replaces: String?
         public var replacedBy: String?
+        /// provisional or full.
+        public var stage: String
         /// The signed credential as issued.
         public var json: String
     }
@@ -98,35 +100,63 @@ public struct CertificationService: Sendable {
         self.keys = keys
     }
 
-    public func eligibility(trainee: String, course: Course, program: CertificationProgram) throws -> Eligibility {
-        Eligibility(program: program, course: course, record: try store.record(trainee: trainee, course: course.id), trainee: trainee)
+    /// The trainee against the version of the program they are held to, with everything recorded
+    /// for them: course work, hours, attestations, observations and references.
+    public func eligibility(trainee: String, course: Course, program: CertificationProgram, at now: Date = Date()) throws -> Eligibility {
+        let held = try store.programVersion(trainee: trainee, course: course, program: program.id, today: now) ?? program
+        return Eligibility(program: held, course: course, evidence: try store.evidence(trainee: trainee, course: course, program: held), trainee: trainee, now: now)
     }
 
     /// Issues a credential if the trainee is eligible, or with an override whose reason is audited.
+    /// A program with a provisional stage issues the provisional certificate first; the full one
+    /// replaces it once every requirement is met. Only an admin issues, and only to a trainee
+    /// whose legal name an admin has confirmed.
     public func issue(
-        trainee: Trainee, course: Course, program: CertificationProgram, settings: Settings,
-        override: String? = nil, replacing previous: String? = nil, at now: Date = Date()
+        trainee: Trainee, course: Course, program requested: CertificationProgram, settings: Settings,
+        override: String? = nil, replacing: String? = nil, actor: String = LearningStore.actor, at now: Date = Date()
     ) throws -> Record {
         if let problem = settings.problem { throw CredentialError("not issued: " + problem) }
-        let check = try eligibility(trainee: trainee.id, course: course, program: program)
+        let issuer = try store.authorize(.issue, actor: actor, trainee: trainee.id)
+        let program = try store.programVersion(trainee: trainee.id, course: course, program: requested.id, today: now) ?? requested
+        let check = try eligibility(trainee: trainee.id, course: course, program: program, at: now)
+        let overriding = override.map { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? false
         if !check.eligible {
-            guard let override, !override.trimmingCharacters(in: .whitespaces).isEmpty else {
+            guard overriding else {
                 let missing = check.checks.filter { !$0.met }.map { "\($0.requirement) (\($0.detail))" }
                 throw CredentialError("\(trainee.name) is not eligible for \(program.title): " + missing.joined(separator: "; "))
             }
+            try store.authorize(.override, actor: actor, trainee: trainee.id)
         }
+        guard let legalName = try store.legalName(trainee: trainee.id) else {
+            throw CredentialError(
+                "\(trainee.name) has no legal name confirmed yet; a certificate carries the name on their ID. After checking it: beacon trainee legal-name \(trainee.id) --name \"Name As On ID\""
+            )
+        }
+        let provisional = check.stage == .provisional
+        let held = try credentials(trainee: trainee.id).filter { $0.program == program.id && $0.replacedBy == nil && $0.status == "active" }
+        var previous = replacing
+        if provisional, let current = held.first(where: { $0.stage == "provisional" }) {
+            let missing = check.checks.filter { !$0.met }.map { "\($0.requirement) (\($0.detail))" }
+            throw CredentialError("\(trainee.name) already holds the provisional certificate \(current.id); the full one needs: " + missing.joined(separator: "; "))
+        }
+        if !provisional, previous == nil, let current = held.first(where: { $0.stage == "provisional" }) {
+            // The full certificate takes the provisional one's place.
+            previous = current.id
+        }
+        let stage = provisional ? "provisional" : "full"
         let (keyEntry, key) = try keys.signingKey()
         let id = "urn:uuid:" + UUID().uuidString.lowercased()
-        let validUntil = Calendar(identifier: .gregorian).date(byAdding: program.validity.dateComponents, to: now)
+        let validity = provisional ? program.provisionalValidity ?? program.validity : program.validity
+        let validUntil = Calendar(identifier: .gregorian).date(byAdding: validity.dateComponents, to: now)
         return try store.database.write { tx -> Record in
             let index = try Self.freeSlot(tx)
             var content = BadgeContent(
                 id: id, issuer: key.didKey, issuerName: settings.issuerName, issuerURL: settings.issuerURL,
-                holderName: trainee.name,
-                achievementId: "urn:beacon:program:\(course.id):\(program.id)",
-                achievementName: program.title,
+                holderName: legalName,
+                achievementId: "urn:beacon:program:\(course.id):\(program.id)" + (provisional ? ":provisional" : ""),
+                achievementName: provisional ? "\(program.title) (provisional)" : program.title,
                 achievementDescription: program.description.plainText.isEmpty ? "\(program.title), from \(course.title)." : program.description.plainText,
-                criteria: Self.criteria(program, course),
+                criteria: Self.criteria(program, course, provisional: provisional),
                 validFrom: now, validUntil: validUntil, statusIndex: index, statusBaseURL: settings.publicURL, replaces: previous
             )
             let signer = settings.signer(key.didKey)
@@ -141,10 +171,11 @@ public struct CertificationService: Sendable {
             let json = JSONValue.object(signed).serialized(pretty: true)
             try tx.execute(
                 """
-                INSERT INTO credential (id, traineeId, courseId, programId, statusIndex, issuedAt, validUntil, replacesId, signingKey, json)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO credential (id, traineeId, courseId, programId, statusIndex, issuedAt, validUntil, replacesId, signingKey, json, stage)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
-                [.text(id), .text(trainee.id), .text(course.id), .text(program.id), .init(index), .date(now), .init(validUntil), .init(previous), .text(keyEntry.name), .text(json)]
+                [.text(id), .text(trainee.id), .text(course.id), .text(program.id), .init(index), .date(now), .init(validUntil), .init(previous), .text(keyEntry.name), .text(json),
+                 .text(stage)]
             )
             // Two admins renewing one credential at once: the second finds it already replaced
             // (the row lock makes it wait for the first), and its whole issue rolls back.
@@ -153,17 +184,20 @@ public struct CertificationService: Sendable {
             }
             var details = JSONObject([
                 ("trainee", .string(try TraineeRecords.auditSubject(tx, trainee: trainee.id))), ("program", .string(program.id)), ("course", .string(course.id)),
-                ("key", .string(keyEntry.did)), ("eligible", .bool(check.eligible)),
+                ("key", .string(keyEntry.did)), ("eligible", .bool(check.eligible)), ("stage", .string(stage)),
             ])
+            if let version = program.version { details["version"] = .string(version) }
             if let override, !check.eligible { details["override"] = .string(override) }
             if let previous { details["replaces"] = .string(previous) }
-            try AuditLog.append(tx, actor: LearningStore.actor, action: previous == nil ? "credential.issue" : "credential.renew", subject: id, details: details, at: now)
+            try AuditLog.append(tx, actor: issuer.id, action: previous == nil ? "credential.issue" : (replacing != nil ? "credential.renew" : "credential.upgrade"),
+                                subject: id, details: details, at: now)
             return try Self.record(tx, id: id)!
         }
     }
 
     /// Revokes, suspends or reinstates (status .active) a credential, with a reason code.
-    public func setStatus(_ id: String, to status: Status, reason: String, at now: Date = Date()) throws -> Record {
+    public func setStatus(_ id: String, to status: Status, reason: String, actor: String = LearningStore.actor, at now: Date = Date()) throws -> Record {
+        let admin = try store.authorize(.changeStatus, actor: actor)
         let action = switch status {
         case .revoked: "revoke"
         case .suspended: "suspend"
@@ -185,7 +219,7 @@ public struct CertificationService: Sendable {
                 try Self.checkChange(id, from: latest, to: status)
                 throw CredentialError("\(id) changed from \(current.status) to \(latest) while this was being recorded; look again and retry")
             }
-            try AuditLog.append(tx, actor: LearningStore.actor, action: "credential.\(action)", subject: id,
+            try AuditLog.append(tx, actor: admin.id, action: "credential.\(action)", subject: id,
                                 details: JSONObject([("reason", .string(reason)), ("previousStatus", .string(current.status))]), at: now)
             return try Self.record(tx, id: id)!
         }
@@ -201,7 +235,7 @@ public struct CertificationService: Sendable {
     }
 
     /// A new credential for the same trainee and program that names the one it replaces.
-    public func renew(_ id: String, course: Course, settings: Settings, at now: Date = Date()) throws -> Record {
+    public func renew(_ id: String, course: Course, settings: Settings, actor: String = LearningStore.actor, at now: Date = Date()) throws -> Record {
         guard let old = try credential(id) else { throw CredentialError("no credential \(id) was issued here") }
         guard old.status != "revoked" else { throw CredentialError("\(id) is revoked and cannot be renewed") }
         guard old.replacedBy == nil else { throw CredentialError("\(id) was already renewed as \(old.replacedBy!)") }
@@ -209,7 +243,7 @@ public struct CertificationService: Sendable {
             throw CredentialError("the trainee or program of \(id) no longer exists in \(course.id)")
         }
         // Renewal re-checks the requirements against the trainee's current record.
-        return try issue(trainee: trainee, course: course, program: program, settings: settings, replacing: id, at: now)
+        return try issue(trainee: trainee, course: course, program: program, settings: settings, replacing: id, actor: actor, at: now)
     }
 
     /// Publishes (or withdraws) the credential's page at `/c/{id}`; audited, since the page
@@ -324,10 +358,12 @@ public struct CertificationService: Sendable {
     /// What the achievement requires of anyone who earns it. It describes the programme, never
     /// this holder: whether the holder met it (or was issued under an override) is a fact for
     /// the audit log, not for the certificate.
-    static func criteria(_ program: CertificationProgram, _ course: Course) -> String {
+    /// The criteria in words, as the certificate states them: the requirements the certificate
+    /// was issued on (a provisional one leaves out those needed only for the full certificate).
+    static func criteria(_ program: CertificationProgram, _ course: Course, provisional: Bool = false) -> String {
         var modules: [String] = [], parts: [String] = []
         var competencies: [Double: [String]] = [:]
-        for requirement in program.requirements {
+        for requirement in provisional ? program.requirements : program.allRequirements {
             switch requirement {
             case .module(let reference): modules.append(course.module(reference.id)?.title ?? reference.id)
             case .quiz(let reference, let score):
@@ -335,14 +371,28 @@ public struct CertificationService: Sendable {
                 parts.append("score at least \(Eligibility.percent(score ?? quiz?.passMark ?? 1)) on \(quiz?.title ?? reference.id)")
             case .competency(let reference, let score):
                 competencies[score, default: []].append(course.competency(reference.id)?.title ?? reference.id)
+            case .trainingHours(let rule):
+                let modes = DeliveryMode.allCases.filter(rule.modes.contains).map(\.rawValue)
+                parts.append("complete \(ProgramEvaluation.hours(rule.hours)) training hours" + (rule.domain.map { " in \($0)" } ?? "")
+                    + (modes.count < DeliveryMode.allCases.count ? " (" + listed(modes, joiner: " or ") + ")" : ""))
+            case .supervisedHours(let rule):
+                parts.append("log \(ProgramEvaluation.hours(rule.hours)) hours of supervised work, attested by a supervisor" + (rule.domain.map { ", in \($0)" } ?? ""))
+            case .attestation(let reference):
+                let document = program.document(reference.id)
+                parts.append(document?.kind == .livedExperience ? "attest lived experience" : "sign \(document?.title ?? reference.id)")
+            case .observation(let reference):
+                parts.append("pass \(program.rubric(reference.id)?.title ?? reference.id), observed by a facilitator")
+            case .references(let count, let kind):
+                parts.append("provide \(count) \(kind.map { "\($0.rawValue) " } ?? "")reference\(count == 1 ? "" : "s")")
             }
         }
         if !modules.isEmpty { parts.insert((modules.count == 1 ? "complete the module " : "complete the modules ") + listed(modules), at: 0) }
         for (score, titles) in competencies.sorted(by: { $0.key > $1.key }) {
             parts.append("reach at least \(Eligibility.percent(score)) across scored role-plays in " + (titles.count == 1 ? "the competency " : "each of the competencies ") + listed(titles))
         }
-        let requirements = parts.isEmpty ? "" : "To earn this certificate, a trainee must " + listed(parts, joiner: "; and ") + ". "
-        return requirements + "Course: \(course.title), version \(course.version)."
+        let requirements = parts.isEmpty ? "" : "To earn this \(provisional ? "provisional " : "")certificate, a trainee must " + listed(parts, joiner: "; and ") + ". "
+        let basis = program.modelledOn.map { " Rules modelled on \($0.title), not endorsed by it." } ?? ""
+        return requirements + "Course: \(course.title), version \(course.version)." + basis
     }
 
     /// "A, B and C"; with `joiner`, "A; B; and C".
@@ -365,13 +415,8 @@ public struct CertificationService: Sendable {
         else { return nil }
         return Record(
             id: id, trainee: trainee, course: course, program: program, statusIndex: Int(index), issuedAt: issuedAt, validUntil: row.date("validUntil"),
-            status: status, statusReason: row.string("statusReason"), replaces: row.string("replacesId"), replacedBy: row.string("replacedById"), json: json
+            status: status, statusReason: row.string("statusReason"), replaces: row.string("replacesId"), replacedBy: row.string("replacedById"),
+            stage: row.string("stage") ?? "full", json: json
         )
-    }
-}
-
-extension ISODuration {
-    public var dateComponents: DateComponents {
-        DateComponents(year: years, month: months, day: days, hour: hours, minute: minutes, second: Int(seconds))
     }
 }

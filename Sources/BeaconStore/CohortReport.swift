@@ -34,11 +34,18 @@ public struct CohortReport: Sendable, Encodable {
     public var trainees: [Row]
 
     /// - Parameter programs: program ids to include; empty means every program of the course.
-    public init(course: Course, records: [(Trainee, CourseRecord)], programs: [String] = []) {
+    /// - Parameter eligibility: judges a trainee against a program (the store's, with hours and
+    ///   attestations); by default, from the course record alone.
+    public init(
+        course: Course, records: [(Trainee, CourseRecord)], programs: [String] = [],
+        eligibility: ((Trainee, CertificationProgram) throws -> Eligibility)? = nil
+    ) rethrows {
         self.course = course.id
         version = course.version
-        let chosen = course.certifications.filter { programs.isEmpty || programs.contains($0.id) }
-        trainees = records.map { trainee, record in
+        // One column per program, whatever versions it has; each trainee is judged by their own.
+        var seen: Set<String> = []
+        let chosen = course.certifications.filter { (programs.isEmpty || programs.contains($0.id)) && seen.insert($0.id).inserted }
+        trainees = try records.map { trainee, record in
             let progress = CourseProgress(course: course, record: record, trainee: trainee.id)
             let quizzes = course.quizzes.map { quiz -> Row.QuizResult in
                 let finished = record.attempts[quiz.id, default: []].filter { $0.finishedAt != nil }
@@ -47,8 +54,8 @@ public struct CohortReport: Sendable, Encodable {
                     passed: finished.contains { $0.passed == true }
                 )
             }
-            let statuses = chosen.map { program -> Row.ProgramStatus in
-                let eligibility = Eligibility(program: program, course: course, record: record, trainee: trainee.id)
+            let statuses = try chosen.map { program -> Row.ProgramStatus in
+                let eligibility = try eligibility?(trainee, program) ?? Eligibility(program: program, course: course, record: record, trainee: trainee.id)
                 return Row.ProgramStatus(
                     id: program.id, eligible: eligibility.eligible,
                     missing: eligibility.checks.filter { !$0.met }.map { "\($0.requirement) (\($0.detail))" }

@@ -2,64 +2,69 @@ import BeaconCore
 import Foundation
 
 /// Whether a trainee meets a certification program, requirement by requirement, in words an
-/// admin can act on.
+/// admin can act on: the program version they are held to, which certificate (provisional or
+/// full) the evidence supports, and the exam rule's verdict.
 public struct Eligibility: Sendable, Equatable, Encodable {
-    public struct Check: Sendable, Equatable, Encodable {
-        public var requirement: String
-        public var met: Bool
-        /// What was found: "best attempt 85% (needs 80%)", "2 of 3 items done".
-        public var detail: String
-    }
+    public typealias Check = ProgramEvaluation.Check
 
     public var program: String
+    public var version: String?
     public var trainee: String
-    public var eligible: Bool { checks.allSatisfy(\.met) }
+    /// Eligible for some certificate now: the full one, or the provisional one.
+    public var eligible: Bool { stage != nil }
+    public var stage: ProgramEvaluation.Stage?
     public var checks: [Check]
+    public var exam: String?
+    /// "modelled on …, not endorsed by it", when the program imitates a board's rules.
+    public var modelledOn: String?
 
-    private enum CodingKeys: String, CodingKey { case program, trainee, eligible, checks }
+    private enum CodingKeys: String, CodingKey { case program, version, trainee, eligible, stage, checks, exam, modelledOn }
 
     /// The verdict is written out too, so a script reading `--json` need not work it out.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(program, forKey: .program)
+        try container.encodeIfPresent(version, forKey: .version)
         try container.encode(trainee, forKey: .trainee)
         try container.encode(eligible, forKey: .eligible)
+        try container.encodeIfPresent(stage, forKey: .stage)
         try container.encode(checks, forKey: .checks)
+        try container.encodeIfPresent(exam, forKey: .exam)
+        try container.encodeIfPresent(modelledOn, forKey: .modelledOn)
     }
 
-    public init(program: CertificationProgram, course: Course, record: CourseRecord, trainee: String) {
+    public init(program: CertificationProgram, course: Course, evidence: ProgramEvidence, trainee: String, now: Date = Date()) {
+        let evaluation = ProgramEvaluation(program: program, course: course, evidence: evidence, now: now)
         self.program = program.id
+        version = program.version
         self.trainee = trainee
-        let progress = CourseProgress(course: course, record: record, trainee: trainee)
-        checks = program.requirements.map { requirement in
-            switch requirement {
-            case .module(let reference):
-                let module = progress.modules.first { $0.id == reference.id }
-                let title = module?.title ?? reference.id
-                return Check(
-                    requirement: "Finish module \(title)",
-                    met: module?.isDone ?? false,
-                    detail: module.map { "\($0.done) of \($0.total) items done" } ?? "no such module"
-                )
-            case .quiz(let reference, let score):
-                let quiz = course.quizzes.first { $0.id == reference.id }
-                let needed = score ?? quiz?.passMark ?? 1
-                let best = record.attempts[reference.id, default: []].filter { $0.finishedAt != nil }.compactMap(\.score).max()
-                return Check(
-                    requirement: "Score at least \(Self.percent(needed)) on \(quiz?.title ?? reference.id)",
-                    met: (best ?? -1) + 1e-9 >= needed,
-                    detail: best.map { "best attempt \(Self.percent($0))" } ?? "not attempted"
-                )
-            case .competency(let reference, let score):
-                let found = progress.competencies.first { $0.id == reference.id }
-                return Check(
-                    requirement: "Reach \(Self.percent(score)) in \(found?.title ?? reference.id)",
-                    met: (found?.share ?? -1) + 1e-9 >= score,
-                    detail: found.map { "\($0.points) of \($0.outOf) points (\(Self.percent($0.share)))" } ?? "no role-play finished"
-                )
-            }
-        }
+        stage = evaluation.stage
+        checks = evaluation.checks
+        exam = evaluation.exam
+        modelledOn = program.modelledOn.map { "modelled on \($0.title), not endorsed by it" }
+    }
+
+    /// From the course record alone (no hours, attestations or observations).
+    public init(program: CertificationProgram, course: Course, record: CourseRecord, trainee: String) {
+        self.init(program: program, course: course, evidence: ProgramEvidence(course: course, record: record, trainee: trainee), trainee: trainee)
     }
 
     static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded()))%" }
+}
+
+extension ProgramEvidence {
+    /// What the course record shows: modules, quiz attempts, competencies and active time.
+    public init(course: Course, record: CourseRecord, trainee: String) {
+        self.init()
+        let progress = CourseProgress(course: course, record: record, trainee: trainee)
+        for module in progress.modules { modules[module.id] = ModuleFact(done: module.done, total: module.total) }
+        for competency in progress.competencies { competencies[competency.id] = CompetencyFact(points: competency.points, outOf: competency.outOf) }
+        for (quiz, list) in record.attempts {
+            attempts[quiz] = list.compactMap { attempt in
+                guard let finished = attempt.finishedAt, let score = attempt.score else { return nil }
+                return Attempt(finishedAt: finished, score: score, passed: attempt.passed ?? false)
+            }
+        }
+        selfPacedSeconds = record.activeSeconds
+    }
 }

@@ -15,8 +15,8 @@ public struct Erasure: Sendable, Equatable, Encodable {
 }
 
 extension LearningStore {
-    /// Removes a trainee's personal data: their name, every lesson, quiz answer (with typed
-    /// text) and role-play run, and the stored copies of their credentials. Credentials keep
+    /// Removes a trainee's personal data: their names, every lesson, quiz answer (with typed
+    /// text) and role-play run, their hours, attestations, observations and references, and the stored copies of their credentials. Credentials keep
     /// their id, status and status-list slot, so revocation still works for the holder's copy.
     ///
     /// The audit log is append-only and has only ever named the trainee by a random reference;
@@ -37,7 +37,7 @@ extension LearningStore {
             let answers = try count("SELECT COUNT(*) AS n FROM quizResponse JOIN quizAttempt ON quizAttempt.id = attemptId WHERE traineeId = ?")
             let runs = try count("SELECT COUNT(*) AS n FROM roleplayRun WHERE traineeId = ?")
             let credentials = try count("SELECT COUNT(*) AS n FROM credential WHERE traineeId = ?")
-            for table in ["lessonProgress", "quizAttempt", "roleplayRun", "enrolment", "enrolmentCode", "traineeKey"] {
+            for table in ["lessonProgress", "quizAttempt", "roleplayRun", "enrolment", "enrolmentCode", "traineeKey"] + ProgramSchema.traineeTables {
                 // Responses and steps go with their attempts and runs (ON DELETE CASCADE).
                 try tx.execute("DELETE FROM \(table) WHERE traineeId = ?", [.text(id)])
             }
@@ -48,7 +48,10 @@ extension LearningStore {
                 "UPDATE credential SET traineeId = ?, json = ?, shared = ? WHERE traineeId = ?",
                 [.text(placeholder), .text(CertificationService.erasedCopy), .bool(false), .text(id)]
             )
-            try tx.execute("UPDATE trainee SET id = ?, name = '' WHERE id = ?", [.text(placeholder), .text(id)])
+            try tx.execute(
+                "UPDATE trainee SET id = ?, name = '', legalName = NULL, legalNameConfirmedBy = NULL, legalNameConfirmedAt = NULL WHERE id = ?",
+                [.text(placeholder), .text(id)]
+            )
             try AuditLog.append(tx, actor: Self.actor, action: "trainee.erase", subject: "trainee:" + ref, details: JSONObject([
                 ("lessons", .number(JSONNumber(Double(lessons)))), ("attempts", .number(JSONNumber(Double(attempts)))),
                 ("answers", .number(JSONNumber(Double(answers)))), ("runs", .number(JSONNumber(Double(runs)))),

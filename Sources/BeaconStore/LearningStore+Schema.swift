@@ -164,6 +164,9 @@ extension LearningStore {
                 );
                 """)
         }
+        migrator.registerMigration("v7-programs") { db in
+            for statement in ProgramSchema.statements(time: "DATETIME", real: "REAL") { try db.execute(sql: statement) }
+        }
         return migrator
     }
 }

@@ -12,7 +12,11 @@ enum ContentHash {
             hasher.update(data: Array(file.name.utf8) + [0])
             hasher.update(data: file.digest)
         }
-        return hasher.finalize().map { byte in
+        return hex(Array(hasher.finalize()))
+    }
+
+    static func hex(_ bytes: [UInt8]) -> String {
+        bytes.map { byte in
             let hex = String(byte, radix: 16)
             return hex.count == 1 ? "0" + hex : hex
         }.joined()

@@ -35,9 +35,19 @@ struct CurriculumMapper {
             case "competency": course.competencies.append(competency(child))
             case "module": course.modules.append(module(child))
             case "include": if let module = includedModules[child.pointer] { course.modules.append(module) }
+            case "document": course.documents.append(document(child))
+            case "rubric": course.rubrics.append(rubric(child))
             case "certification": course.certifications.append(certification(child))
             default: break
             }
+        }
+        // A program may require any of the course's documents and rubrics; its own, of the same
+        // id, come first.
+        for index in course.certifications.indices {
+            let ownRubrics = Set(course.certifications[index].rubrics.map(\.id))
+            course.certifications[index].rubrics += course.rubrics.filter { !ownRubrics.contains($0.id) }
+            let ownDocuments = Set(course.certifications[index].documents.map(\.id))
+            course.certifications[index].documents += course.documents.filter { !ownDocuments.contains($0.id) }
         }
         return course
     }
@@ -99,38 +109,120 @@ struct CurriculumMapper {
         program.title = plain(node.element("title"))
         program.description = node.element("description").map(inline) ?? []
         program.validity = node.attribute("validity").flatMap(ISODuration.init) ?? ISODuration()
-        program.requirements = node.elements("requires").compactMap(requirement)
+        program.version = node.attribute("version")
+        program.effective = node.attribute("effective").flatMap(DayDate.init)
+        if let text = node.attribute("effective"), program.effective == nil {
+            problems.error("B060", "effective=\"\(text)\" is not a day", help: "write the day the version takes effect as YYYY-MM-DD", at: location(node, "effective"))
+        }
+        program.modelledOn = node.element("modelled-on").map(source)
+        program.sources = node.elements("source").map(source)
+        program.documents = node.elements("document").map(document)
+        program.rubrics = node.elements("rubric").map(rubric)
+        program.exam = node.element("exam").flatMap(examRule)
+        if let provisional = node.element("provisional") {
+            program.provisionalValidity = provisional.attribute("validity").flatMap(ISODuration.init) ?? ISODuration()
+        }
+        for child in node.elements("requires") {
+            guard let requirement = requirement(child) else { continue }
+            if child.attribute("stage") == "full" {
+                if program.provisionalValidity == nil {
+                    problems.error("B061", "stage=\"full\" needs a provisional stage to come before it", help: "add <provisional validity=\"P6M\"/> to the program, or remove stage=\"full\"", at: location(child, "stage"))
+                }
+                program.fullOnly.append(requirement)
+            } else {
+                program.requirements.append(requirement)
+            }
+        }
         return program
+    }
+
+    func source(_ node: XMLNode) -> CertificationProgram.Source {
+        CertificationProgram.Source(href: node.attribute("href") ?? "", title: plain(node))
+    }
+
+    func document(_ node: XMLNode) -> CertificationProgram.Document {
+        let text = plain(node.element("text"))
+        let digest = ContentHash.hex(ContentHash.digest(Array(text.utf8)))
+        return CertificationProgram.Document(
+            id: node.attribute("id") ?? "", version: node.attribute("version") ?? "1",
+            kind: node.attribute("kind").flatMap(CertificationProgram.Document.Kind.init) ?? .ethics,
+            title: plain(node.element("title")), text: text, sha256: digest, location: location(node)
+        )
+    }
+
+    func rubric(_ node: XMLNode) -> CertificationProgram.Rubric {
+        let items = node.elements("item").map { item in
+            CertificationProgram.Rubric.Item(
+                id: item.attribute("id") ?? "", competency: reference(item, "competency"), max: item.attribute("max").flatMap(Int.init) ?? 1, text: plain(item)
+            )
+        }
+        return CertificationProgram.Rubric(
+            id: node.attribute("id") ?? "", version: node.attribute("version") ?? "1", title: plain(node.element("title")),
+            pass: node.attribute("pass").flatMap(Double.init) ?? 1, items: items, location: location(node)
+        )
+    }
+
+    func examRule(_ node: XMLNode) -> CertificationProgram.ExamRule? {
+        guard let quiz = reference(node, "quiz") else { return nil }
+        var rule = CertificationProgram.ExamRule(quiz: quiz)
+        rule.attempts = node.attribute("attempts").flatMap(Int.init)
+        rule.window = node.attribute("window").flatMap(ISODuration.init)
+        rule.wait = node.attribute("wait").flatMap(ISODuration.init)
+        rule.retrainAfter = node.attribute("retrain-after").flatMap(Int.init)
+        rule.retrainModule = reference(node, "retrain-module")
+        return rule
     }
 
     /// nil (with a B026 problem) when the element names no target, several, or lacks a needed score.
     func requirement(_ node: XMLNode) -> CertificationProgram.Requirement? {
         let score = node.attribute("score").flatMap(Double.init)
-        let names: [StaticString] = ["module", "quiz", "competency"]
-        let targets = names.compactMap { name in reference(node, name).map { (name.description, $0) } }
+        let names: [StaticString] = ["module", "quiz", "competency", "training-hours", "supervised-hours", "attestation", "observation", "references"]
+        let targets = names.compactMap { name in node.attribute(name).map { (name.description, $0) } }
         guard targets.count == 1, let (kind, target) = targets.first else {
             problems.error(
                 "B026",
-                "<requires> must name exactly one of module, quiz or competency (it names \(targets.isEmpty ? "none" : targets.map(\.0).joined(separator: " and ")))",
+                "<requires> must name exactly one of \(names.map(\.description).joined(separator: ", ")) (it names \(targets.isEmpty ? "none" : targets.map(\.0).joined(separator: " and ")))",
                 help: "split it into one <requires> per condition",
                 at: location(node)
             )
             return nil
         }
+        let reference = Reference(target, at: location(node, kind))
+        if score != nil, kind != "quiz", kind != "competency" {
+            problems.warning("B026", "a \(kind) requirement has no score; score is ignored", help: "remove score=\"…\", or require a quiz or competency score instead", at: location(node, "score"))
+        }
         switch kind {
         case "module":
-            if score != nil {
-                problems.warning("B026", "a module requirement has no score; score is ignored", help: "remove score=\"…\", or require a quiz or competency score instead", at: location(node, "score"))
-            }
-            return .module(target)
+            return .module(reference)
         case "quiz":
-            return .quiz(target, score: score)
-        default:
+            return .quiz(reference, score: score)
+        case "competency":
             guard let score else {
                 problems.error("B026", "a competency requirement needs a score", help: "add score=\"0.7\" (a share from 0 to 1)", at: location(node))
                 return nil
             }
-            return .competency(target, score: score)
+            return .competency(reference, score: score)
+        case "training-hours", "supervised-hours":
+            guard let hours = Double(target), hours > 0 else {
+                problems.error("B062", "\(kind)=\"\(target)\" is not a number of hours", help: "write the hours needed, such as \(kind)=\"40\"", at: location(node, kind))
+                return nil
+            }
+            let domain = node.attribute("domain")
+            if kind == "supervised-hours" {
+                return .supervisedHours(.init(hours: hours, domain: domain, supervision: node.attribute("supervision").flatMap(SupervisionKind.init)))
+            }
+            let modes = node.attribute("mode").map { $0.split(separator: " ").compactMap { DeliveryMode(rawValue: String($0)) } } ?? DeliveryMode.allCases
+            return .trainingHours(.init(hours: hours, domain: domain, modes: Set(modes)))
+        case "attestation":
+            return .attestation(reference)
+        case "observation":
+            return .observation(reference)
+        default:
+            guard let count = Int(target), count > 0 else {
+                problems.error("B062", "references=\"\(target)\" is not a count", help: "write how many references are needed, such as references=\"3\"", at: location(node, kind))
+                return nil
+            }
+            return .references(count: count, kind: node.attribute("kind").flatMap(RefereeKind.init))
         }
     }
 

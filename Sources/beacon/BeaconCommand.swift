@@ -15,6 +15,10 @@ struct BeaconCommand: AsyncParsableCommand {
             CommandGroup(name: "Trainee", subcommands: [Learn.self, Progress.self]),
             CommandGroup(name: "Trainer", subcommands: [Lint.self, Preview.self, Import.self, Report.self, Export.self, Reset.self, TraineeCommand.self, Enrol.self]),
             CommandGroup(
+                name: "Programs",
+                subcommands: [ProgramCommand.self, People.self, Hours.self, Session.self, AttestCommand.self, Observe.self, ReferenceCommand.self]
+            ),
+            CommandGroup(
                 name: "Certification admin",
                 subcommands: [
                     EligibilityCommand.self, Issue.self, Renew.self, Revoke.self, Suspend.self, Reinstate.self,

@@ -32,7 +32,8 @@ import Testing
         let eligible = try beacon(["eligibility", "--trainee", "sam", "--course", "curricula/sample", "--json"])
         #expect(eligible.status == 0, "\(eligible.output)")
 
-        // Issue and verify.
+        // Issue and verify; the certificate carries the legal name an admin confirmed.
+        #expect(try beacon(["trainee", "legal-name", "sam", "--name", "sam"]).status == 0)
         let first = home.appendingPathComponent("first.json")
         let issued = try beacon(["issue", "--trainee", "sam", "--course", "curricula/sample", "-o", first.path])
         #expect(issued.status == 0, "\(issued.output)")

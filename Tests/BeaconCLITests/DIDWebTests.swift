@@ -79,6 +79,7 @@ import FoundationNetworking
         let set = try issuer.beacon(["issuer", "set", "--did", did])
         #expect(set.status == 0 && set.output.contains("Set the DID to \"\(did)\""), "\(set.output)")
         let first = issuer.home.appendingPathComponent("first.json")
+        #expect(try issuer.beacon(["trainee", "legal-name", "sam", "--name", "sam"]).status == 0)
         #expect(try issuer.beacon(["issue", "--trainee", "sam", "--course", "curricula/sample", "-o", first.path]).status == 0)
         let credential = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: first)) as? [String: Any])
         #expect((credential["issuer"] as? [String: Any])?["id"] as? String == did)

@@ -95,6 +95,11 @@ import Testing
             #expect(refused.status == 1 && refused.output.contains(reason) && refused.output.contains("--public-url"), "\(refused.output)")
         }
         #expect(try run(["issuer", "set", "--public-url", "https://certificates.rivervalley.org"], home).status == 0)
+        // The certificate carries the name on Sam's ID, which an admin confirms first.
+        let unconfirmed = try run(issue, home)
+        #expect(unconfirmed.status == 1 && unconfirmed.output.contains("no legal name confirmed") && unconfirmed.output.contains("beacon trainee legal-name sam --name"),
+                "\(unconfirmed.output)")
+        #expect(try run(["trainee", "legal-name", "sam", "--name", "sam"], home).status == 0)
         let issued = try run(issue, home)
         #expect(issued.status == 0 && issued.output.contains("https://certificates.rivervalley.org/status/revocation"), "\(issued.output)")
         #expect(issued.output.contains("River Valley Peer Academy"))
@@ -106,6 +111,7 @@ import Testing
         #expect(try run(["keys", "init", "--issuer-name", "Test Academy", "--public-url", "http://127.0.0.1:8080", "--for-testing"], home).status == 0)
         let shown = try json(try run(["issuer", "show", "--json"], home).output)
         #expect(shown["forTesting"] as? Bool == true && shown["readyToIssue"] as? Bool == true)
+        #expect(try run(["trainee", "legal-name", "sam", "--name", "sam"], home).status == 0)
         #expect(try run(["issue", "--trainee", "sam", "--course", "curricula/sample"], home).status == 0)
     }
 
@@ -131,9 +137,11 @@ import Testing
 
     // MARK: Items 5 and 6: what the certificate says, on screen and on paper
 
-    /// Issues Sam's certificate (with --override when `override` is given) and returns its id and text.
+    /// Confirms Sam's legal name, issues Sam's certificate (with --override when `override` is
+    /// given) and returns its id and text.
     func issue(_ home: URL, override: String? = nil) throws -> (id: String, text: String) {
         #expect(try run(["keys", "init", "--issuer-name", "River Valley Peer Academy", "--public-url", "https://certificates.rivervalley.org"], home).status == 0)
+        #expect(try run(["trainee", "legal-name", "sam", "--name", "sam"], home).status == 0)
         let file = home.appendingPathComponent("sam.json")
         var arguments = ["issue", "--trainee", "sam", "--course", "curricula/sample", "-o", file.path]
         if let override { arguments += ["--override", override] }
@@ -193,7 +201,7 @@ import Testing
         let commands: [[String]] = [
             ["progress"], ["progress", "--json"], ["progress", "--trainee", "nobody"],
             ["eligibility", "--trainee", "nobody"], ["issue", "--trainee", "nobody"], ["reset", "--trainee", "nobody", "--module", "recovery-concepts", "--yes"],
-            ["trainee", "erase", "nobody", "--yes"], ["keys", "rotate"], ["status-list", "export"],
+            ["trainee", "legal-name", "nobody", "--name", "Nobody"], ["trainee", "erase", "nobody", "--yes"], ["keys", "rotate"], ["status-list", "export"],
             ["renew", "urn:uuid:0"], ["share", "urn:uuid:0"], ["certificate", "render", "urn:uuid:0", "-o", home.appendingPathComponent("x.html").path],
             ["report", "cohort"], ["export", "results"], ["trainee", "list"], ["audit", "list"], ["audit", "verify"], ["keys", "list"],
             ["trust", "list"], ["issuer", "show"],

@@ -21,6 +21,7 @@ import Glibc
         #expect(try issuer.beacon(["learn", "curricula/sample", "--plain", "--trainee", "sam", "--seed", "1"], input: answers).status == 0)
         #expect(try issuer.beacon(["keys", "init", "--issuer-name", "Test Peer Academy", "--public-url", "http://127.0.0.1:\(port)", "--for-testing"]).status == 0)
         let credential = issuer.home.appendingPathComponent("sam.json")
+        #expect(try issuer.beacon(["trainee", "legal-name", "sam", "--name", "sam"]).status == 0)
         #expect(try issuer.beacon(["issue", "--trainee", "sam", "--course", "curricula/sample", "-o", credential.path]).status == 0)
         let keys = try issuer.beacon(["keys", "list", "--json"])
         let did = try #require((try JSONSerialization.jsonObject(with: Data(keys.output.utf8)) as? [[String: String]])?.first?["did"])

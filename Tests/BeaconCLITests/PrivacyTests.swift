@@ -67,6 +67,8 @@ import Testing
         #expect(try logged(["learn", "curricula/sample", "--plain", "--trainee", Self.name, "--seed", "1"], input: Self.answers).status == 0)
         let credential = home.appendingPathComponent("credential.json")
         let trainee = "zelda-quorum"
+        // The legal name is the same marked name, so the checks below also show it stays out of the audit log.
+        #expect(try logged(["trainee", "legal-name", trainee, "--name", Self.name]).status == 0)
         #expect(try logged(["issue", "--trainee", trainee, "--course", "curricula/sample", "-o", credential.path]).status == 0)
         _ = try logged(["verify", credential.path, "--json"])
         _ = try logged(["keys", "list", "--json"])
@@ -98,6 +100,8 @@ import Testing
         #expect(try run(["keys", "init", "--issuer-name", "Privacy Academy", "--public-url", "https://academy.example", "--for-testing"], home).status == 0)
         #expect(try run(["learn", "curricula/sample", "--plain", "--trainee", Self.name, "--seed", "1"], home, input: Self.answers).status == 0)
         let credential = home.appendingPathComponent("credential.json")
+        // The legal name is the same marked name, so erasing must remove it from the trainee row too.
+        #expect(try run(["trainee", "legal-name", "zelda-quorum", "--name", Self.name], home).status == 0)
         #expect(try run(["issue", "--trainee", "zelda-quorum", "--course", "curricula/sample", "-o", credential.path], home).status == 0)
         #expect(try dataFiles(home).contains { contains($0.1, "zqxtyped") }, "the typed answer is recorded before erasure")
 

@@ -20,6 +20,7 @@ import Testing
         let answers = LearnCommandTests.answers.joined(separator: "\n") + "\n"
         #expect(try beacon(["learn", "curricula/sample", "--plain", "--trainee", "Ana María Núñez", "--seed", "1"], input: answers).status == 0)
         let first = home.appendingPathComponent("first.json"), second = home.appendingPathComponent("second.json")
+        #expect(try beacon(["trainee", "legal-name", "ana-maria-nunez", "--name", "Ana María Núñez"]).status == 0)
         let issued = try beacon(["issue", "--trainee", "ana-maria-nunez", "--course", "curricula/sample", "-o", first.path])
         #expect(issued.status == 0, "\(issued.output)")
         let id = try #require(issued.output.split(separator: " ").dropFirst().first.map(String.init))

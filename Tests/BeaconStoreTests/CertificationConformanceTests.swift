@@ -46,6 +46,7 @@ import Testing
         let service = CertificationService(store: store, keys: KeyStore(home: home))
         let settings = try store.certificationSettings()
         let sam = try store.addTrainee(name: "Sam Lee")
+        try store.confirmLegalName(trainee: sam.id, name: "Sam Lee")
         let first = try service.issue(trainee: sam, course: Self.course, program: Self.course.certifications[0], settings: settings)
         #expect(first.status == "active" && first.trainee == sam.id && (0..<BitstringStatusList.minimumLength).contains(first.statusIndex))
         #expect(try service.credential(first.id) == first)
@@ -98,6 +99,7 @@ import Testing
     func concurrentIssuersNeverShareASlotAndARevocationHappensOnce(_ backend: Backend) throws {
         guard let (store, home, database) = try Self.open(backend) else { return }
         let trainees = try (0..<4).map { try store.addTrainee(name: "Learner \($0)") }
+        for trainee in trainees { try store.confirmLegalName(trainee: trainee.id, name: trainee.name) }
         // Draw from a small part of the list so that, without the slot lock, collisions would be near certain.
         let settings = try store.certificationSettings()
         let failures = StoreConformanceTests.Failures()
@@ -157,6 +159,7 @@ import Testing
         var ids: [String] = []
         for name in ["Ana Ruiz", "Bo Chen", "Cy Dee"] {
             let trainee = try source.addTrainee(name: name)
+            try source.confirmLegalName(trainee: trainee.id, name: name)
             try source.saveLessonPage(trainee: trainee.id, course: stamp, lesson: "intro", page: 1, completed: true)
             let attempt = try source.startAttempt(trainee: trainee.id, course: stamp, quiz: "q1", seed: 9, questionIds: ["a"])
             try source.saveAnswer(attempt: attempt, question: "a", position: 0, response: .choice("b"), credit: 1)

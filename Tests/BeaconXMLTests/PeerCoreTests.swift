@@ -56,7 +56,7 @@ import Testing
         let program = try #require(course.certifications.first { $0.id == "cps" })
         #expect(program.title == "Certified Peer Support Specialist — Core")
         #expect(program.validity == ISODuration("P2Y"))
-        var modules = Set<String>(), quizzes = Set<String>(), competencies = Set<String>()
+        var modules = Set<String>(), quizzes = Set<String>(), competencies = Set<String>(), others: [String] = []
         for requirement in program.requirements {
             switch requirement {
             case .module(let reference): modules.insert(reference.id)
@@ -64,10 +64,17 @@ import Testing
             case .competency(let reference, let score):
                 competencies.insert(reference.id)
                 #expect(score > 0)
+            case .trainingHours(let rule): others.append("training \(Int(rule.hours)) live=\(!rule.modes.contains(.selfPaced))")
+            case .observation(let reference): others.append("observed \(reference.id)")
+            case .attestation(let reference): others.append("attests \(reference.id)")
+            case .supervisedHours, .references: others.append("\(requirement)")
             }
         }
         #expect(modules == Set(course.modules.map(\.id)))
         #expect(quizzes == ["cps-final-exam"])
+        // Beyond self-paced work: live practice, crisis skills observed live, the code of ethics.
+        #expect(others == ["training 6 live=true", "observed crisis-skills", "attests code-of-ethics"])
+        #expect(program.rubric("crisis-skills")?.items.count == 5 && program.document("code-of-ethics")?.kind == .ethics)
         let assessed = Set(course.roleplays.flatMap(\.assesses).map(\.competency.id))
         #expect(competencies == assessed)
     }

@@ -1,8 +1,10 @@
 extension CurriculumLinter {
     func checkCertifications(_ context: inout LintContext) {
         let course = context.course
+        checkProgramVersions(&context)
         for program in course.certifications {
-            for requirement in program.requirements {
+            checkProgramParts(program, &context)
+            for requirement in program.allRequirements {
                 switch requirement {
                 case .module(let reference):
                     if course.module(reference.id) == nil {
@@ -39,6 +41,32 @@ extension CurriculumLinter {
                         continue
                     }
                     checkCompetencyMinimum(program, reference, score, &context)
+                case .attestation(let reference):
+                    if program.document(reference.id) == nil {
+                        context.error(
+                            "B063", "certification '\(program.id)' requires attesting '\(reference.id)', which is not one of its documents",
+                            help: program.documents.isEmpty ? "add <document id=\"\(reference.id)\" version=\"1\" kind=\"ethics\"> to the program" : "documents are: \(program.documents.map(\.id).joined(separator: ", "))",
+                            at: reference.location
+                        )
+                    }
+                case .observation(let reference):
+                    if program.rubric(reference.id) == nil {
+                        context.error(
+                            "B063", "certification '\(program.id)' requires observation '\(reference.id)', which is not one of its rubrics",
+                            help: program.rubrics.isEmpty ? "add <rubric id=\"\(reference.id)\" pass=\"0.7\"> to the program" : "rubrics are: \(program.rubrics.map(\.id).joined(separator: ", "))",
+                            at: reference.location
+                        )
+                    }
+                case .trainingHours(let rule):
+                    if rule.domain != nil, rule.modes.contains(.selfPaced) {
+                        context.warning(
+                            "B064", "certification '\(program.id)' counts self-paced time toward a domain, but self-paced time is kept per course, not per domain",
+                            help: "give this requirement mode=\"live-remote in-person\", and count self-paced time in a requirement without a domain",
+                            at: program.location
+                        )
+                    }
+                case .supervisedHours, .references:
+                    break
                 }
             }
         }
@@ -82,6 +110,67 @@ extension CurriculumLinter {
                 help: "lower score to \(decimal(best)) or less, or make more '\(reference.id)' points reachable",
                 at: reference.location
             )
+        }
+    }
+}
+
+extension CurriculumLinter {
+    /// Versions of one program: each says which it is and when it takes effect, and no two agree.
+    func checkProgramVersions(_ context: inout LintContext) {
+        let grouped = Dictionary(grouping: context.course.certifications, by: \.id)
+        for (id, versions) in grouped.sorted(by: { $0.key < $1.key }) where versions.count > 1 {
+            var seenVersions: [String: SourceLocation] = [:]
+            var seenDays: [DayDate: SourceLocation] = [:]
+            for program in versions {
+                guard let version = program.version, let effective = program.effective else {
+                    context.error(
+                        "B065", "certification '\(id)' appears \(versions.count) times, so each needs version=\"…\" and effective=\"YYYY-MM-DD\"",
+                        help: "give every version of the program its own version and the day it takes effect", at: program.location
+                    )
+                    continue
+                }
+                if let first = seenVersions[version] {
+                    context.error("B065", "certification '\(id)' version \(version) appears twice (first at \(first))", help: "number the new edition differently", at: program.location)
+                }
+                if let first = seenDays[effective] {
+                    context.error("B065", "two versions of certification '\(id)' take effect on \(effective) (first at \(first))", help: "a day has one version in force; change one effective date", at: program.location)
+                }
+                seenVersions[version] = program.location
+                seenDays[effective] = program.location
+            }
+        }
+    }
+
+    /// Documents, rubrics and the exam rule name things that exist, once each.
+    func checkProgramParts(_ program: CertificationProgram, _ context: inout LintContext) {
+        let course = context.course
+        for (kind, ids, locations) in [
+            ("document", program.documents.map(\.id), program.documents.map(\.location)), ("rubric", program.rubrics.map(\.id), program.rubrics.map(\.location)),
+        ] {
+            for index in ids.indices where ids[..<index].contains(ids[index]) {
+                context.error("B063", "certification '\(program.id)' has two \(kind)s with id '\(ids[index])'", help: "give each \(kind) its own id", at: locations[index])
+            }
+        }
+        for document in program.documents where document.text.isEmpty {
+            context.error("B063", "document '\(document.id)' has no text to attest", help: "put the text the trainee reads and attests in <text>", at: document.location)
+        }
+        for rubric in program.rubrics {
+            for item in rubric.items {
+                if let competency = item.competency, course.competency(competency.id) == nil {
+                    checkCompetencyReference(competency, &context, what: "rubric '\(rubric.id)'")
+                }
+            }
+        }
+        if let exam = program.exam {
+            if !course.quizzes.contains(where: { $0.id == exam.quiz.id }) {
+                context.error("B023", "certification '\(program.id)' sets exam rules for quiz '\(exam.quiz.id)', which does not exist", help: "quizzes are: \(course.quizzes.map(\.id).joined(separator: ", "))", at: exam.quiz.location)
+            }
+            if let module = exam.retrainModule, course.module(module.id) == nil {
+                context.error("B021", "certification '\(program.id)' retrains with module '\(module.id)', which does not exist", help: "modules are: \(course.modules.map(\.id).joined(separator: ", "))", at: module.location)
+            }
+            if exam.retrainAfter != nil, exam.retrainModule == nil {
+                context.error("B063", "certification '\(program.id)' retrains after failures but names no module to start over", help: "add retrain-module=\"…\" to <exam>", at: exam.quiz.location)
+            }
         }
     }
 }

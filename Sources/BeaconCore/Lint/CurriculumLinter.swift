@@ -107,7 +107,11 @@ extension CurriculumLinter {
                 }
             }
         }
-        for program in course.certifications { claim(program.id, "certification", program.location) }
+        // Versions of one program share its id; they are told apart by version (checked with the programs).
+        var claimedPrograms: Set<String> = []
+        for program in course.certifications where claimedPrograms.insert(program.id).inserted {
+            claim(program.id, "certification", program.location)
+        }
     }
 
     /// Ids local to one container (scenes in a role-play, options in a question).

@@ -8,6 +8,9 @@ public struct Course: Hashable, Sendable {
     public var title: String = ""
     public var description: [Block] = []
     public var competencies: [Competency] = []
+    /// Documents to attest, and observed-skills rubrics, that any program of the course may require.
+    public var documents: [CertificationProgram.Document] = []
+    public var rubrics: [CertificationProgram.Rubric] = []
     public var modules: [Module] = []
     public var certifications: [CertificationProgram] = []
     public var location: SourceLocation

@@ -1,3 +1,5 @@
+import Foundation
+
 /// An ISO 8601 duration such as `P2Y`, `PT1H` or `P1DT12H`, kept in its calendar parts because
 /// "two years" is not a fixed number of seconds.
 public struct ISODuration: Hashable, Sendable, CustomStringConvertible {
@@ -69,5 +71,12 @@ public struct ISODuration: Hashable, Sendable, CustomStringConvertible {
             }
         }
         return text == "P" ? "PT0S" : text
+    }
+}
+
+extension ISODuration {
+    /// The duration as calendar components, for adding to a date (years and months included).
+    public var dateComponents: DateComponents {
+        DateComponents(year: years, month: months, day: days, hour: hours, minute: minutes, second: Int(seconds))
     }
 }

@@ -3,9 +3,10 @@
 ///
 /// So far it holds the audit log, the settings (the issuer's details), trainees, their time on each
 /// course, and everything they do in it (lesson pages, quiz attempts and answers, role-play runs
-/// and steps), cohorts, enrolment codes and keys, and issued credentials: the whole record.
+/// and steps), cohorts, enrolment codes and keys, issued credentials, and the program records
+/// (staff, hours, attestations, observations, references): the whole record.
 public enum PostgresSchema {
-    public static let version = 6
+    public static let version = 7
 
     static let migrations: [(version: Int, sql: [String])] = [
         (1, [
@@ -172,6 +173,9 @@ public enum PostgresSchema {
             """,
             "CREATE INDEX credentialByTrainee ON credential (traineeId)",
         ]),
+        // Certification programs: staff and assignments, legal names, live sessions, supervised
+        // hours, attestations, observations, references and the credential's stage.
+        (7, ProgramSchema.statements(time: "TIMESTAMPTZ", real: "DOUBLE PRECISION")),
     ]
 
     /// Brings the database to `version`; a database from a newer Beacon is refused by name.

@@ -4,5 +4,6 @@ public enum RecordSchema {
     public static let dateColumns: Set<String> = [
         "createdAt", "startedAt", "lastActivityAt", "completedAt", "updatedAt", "finishedAt", "answeredAt", "at", "issuedAt",
         "validUntil", "statusChangedAt", "expiresAt", "usedAt", "addedAt",
+        "legalNameConfirmedAt", "assignedAt", "loggedAt", "decidedAt", "signedAt", "recordedAt",
     ]
 }

@@ -7,8 +7,8 @@ extension BeaconCommand {
     struct TraineeCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "trainee",
-            abstract: "List trainees on this machine, or erase one's personal data.",
-            subcommands: [List.self, Erase.self, KeysList.self, RemoveKey.self]
+            abstract: "List trainees on this machine, confirm a legal name, or erase one's personal data.",
+            subcommands: [List.self, LegalName.self, Erase.self, KeysList.self, RemoveKey.self]
         )
     }
 

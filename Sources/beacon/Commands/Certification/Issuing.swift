@@ -27,7 +27,10 @@ struct CertificationContext {
             }
             return program
         }
-        guard programs.count == 1 else { throw ValidationError("name a program with --program: \(programs.map(\.id).joined(separator: ", "))") }
+        // Versions of one program count once; the trainee's own version is picked later.
+        var ids: [String] = []
+        for program in programs where !ids.contains(program.id) { ids.append(program.id) }
+        guard ids.count == 1 else { throw ValidationError("name a program with --program: \(ids.joined(separator: ", "))") }
         return programs[0]
     }
 }
@@ -80,8 +83,17 @@ extension BeaconCommand {
             } else {
                 if results.isEmpty { print("No trainees in cohort \(cohort ?? "")") }
                 for (person, result) in results {
-                    print("\(person.name) · \(program.title): \(result.eligible ? "eligible" : "not eligible yet")")
-                    for check in result.checks { print("  \(check.met ? "met    " : "missing") \(check.requirement): \(check.detail)") }
+                    let verdict = switch result.stage {
+                    case .full?: "eligible"
+                    case .provisional?: "eligible for the provisional certificate"
+                    case nil: "not eligible yet"
+                    }
+                    print("\(person.name) · \(program.title)\(result.version.map { " (version \($0))" } ?? ""): \(verdict)")
+                    if let basis = result.modelledOn { print("  rules \(basis)") }
+                    for check in result.checks {
+                        print("  \(check.met ? "met    " : "missing") \(check.requirement)\(check.fullOnly ? " [full certificate]" : ""): \(check.detail)")
+                    }
+                    if let exam = result.exam { print("  exam: \(exam)") }
                 }
             }
             if !results.allSatisfy(\.1.eligible) { throw ExitCode.failure }
@@ -99,14 +111,17 @@ extension BeaconCommand {
         @Option(help: "Course file or folder (default: the bundled course).") var course: String?
         @Option(help: "Issue although requirements are missing; the reason is audited.") var override: String?
         @Option(name: .shortAndLong, help: "Write the certificate to this file (created private) instead of printing it.") var output: String?
+        @OptionGroup var acting: ActorOptions
 
         func run() throws {
             let context = try CertificationContext(course: course)
             let person = try pickTrainee(context.store, trainee)
-            let record = try context.service.issue(
-                trainee: person, course: context.course.course, program: try context.program(program),
-                settings: try context.store.certificationSettings(), override: override
-            )
+            let record = try refusing {
+                try context.service.issue(
+                    trainee: person, course: context.course.course, program: try context.program(program),
+                    settings: try context.store.certificationSettings(), override: override, actor: acting.id
+                )
+            }
             try emit(record, to: output)
         }
     }
@@ -119,10 +134,13 @@ extension BeaconCommand {
         @Argument(help: "The credential id (urn:uuid:…).") var credential: String
         @Option(help: "Course file or folder (default: the bundled course).") var course: String?
         @Option(name: .shortAndLong, help: "Write the new certificate to this file.") var output: String?
+        @OptionGroup var acting: ActorOptions
 
         func run() throws {
             let context = try CertificationContext(course: course)
-            let record = try context.service.renew(credential, course: context.course.course, settings: try context.store.certificationSettings())
+            let record = try refusing {
+                try context.service.renew(credential, course: context.course.course, settings: try context.store.certificationSettings(), actor: acting.id)
+            }
             try emit(record, to: output)
         }
     }
@@ -136,7 +154,8 @@ extension BeaconCommand {
         )
         @Argument(help: "The credential id.") var credential: String
         @Option(help: "Reason code.") var reason: String
-        func run() throws { try change(credential, to: .revoked, reason: reason) }
+        @OptionGroup var acting: ActorOptions
+        func run() throws { try change(credential, to: .revoked, reason: reason, actor: acting.id) }
     }
 
     struct Suspend: ParsableCommand {
@@ -147,7 +166,8 @@ extension BeaconCommand {
         )
         @Argument(help: "The credential id.") var credential: String
         @Option(help: "Reason code.") var reason: String
-        func run() throws { try change(credential, to: .suspended, reason: reason) }
+        @OptionGroup var acting: ActorOptions
+        func run() throws { try change(credential, to: .suspended, reason: reason, actor: acting.id) }
     }
 
     struct Reinstate: ParsableCommand {
@@ -158,7 +178,8 @@ extension BeaconCommand {
         )
         @Argument(help: "The credential id.") var credential: String
         @Option(help: "Reason code.") var reason: String
-        func run() throws { try change(credential, to: .active, reason: reason) }
+        @OptionGroup var acting: ActorOptions
+        func run() throws { try change(credential, to: .active, reason: reason, actor: acting.id) }
     }
 
     struct StatusList: ParsableCommand {
@@ -223,11 +244,11 @@ extension BeaconCommand {
     }
 }
 
-private func change(_ id: String, to status: CertificationService.Status, reason: String) throws {
+private func change(_ id: String, to status: CertificationService.Status, reason: String, actor: String) throws {
     let home = LearningStore.defaultHome()
     let service = CertificationService(store: try LearningStore(home: home), keys: KeyStore(home: home))
     do {
-        let record = try service.setStatus(id, to: status, reason: reason)
+        let record = try refusing { try service.setStatus(id, to: status, reason: reason, actor: actor) }
         print("\(record.id) is now \(record.status) (\(reason)). Export the status lists (beacon status-list export) or let beacon serve publish them.")
     } catch let error as CredentialError {
         throw CommandFailure(error.message)

@@ -52,7 +52,10 @@ extension BeaconCommand {
             }
             let store = try LearningStore(home: LearningStore.defaultHome())
             let records = try cohortTrainees(store, cohort).map { ($0, try store.record(trainee: $0.id, course: loaded.course.id)) }
-            let report = CohortReport(course: loaded.course, records: records, programs: program)
+            let service = CertificationService(store: store, keys: KeyStore(home: LearningStore.defaultHome()))
+            let report = try CohortReport(course: loaded.course, records: records, programs: program) { trainee, program in
+                try service.eligibility(trainee: trainee.id, course: loaded.course, program: program)
+            }
             if json {
                 print(try ReportOutput.json(report))
             } else if csv {

@@ -67,6 +67,7 @@ def did_of(name):
 beacon("keys", "init", "--issuer-name", "Hostile Corpus Test Academy", "--public-url", "https://academy.example", "--for-testing")
 with open(os.path.join(REPO, "Tests", "Fixtures", "sample-course-answers.txt"), "rb") as f:
     beacon("learn", "curricula/sample", "--plain", "--trainee", "Sam Lee", "--seed", "1", stdin=f.read())
+beacon("trainee", "legal-name", "sam-lee", "--name", "Sam Lee")  # issuing refuses until it is confirmed
 issued = {}
 for label in ["active", "revoked", "suspended"]:
     out = os.path.join(home, label + ".json")

@@ -1,0 +1,90 @@
+import ArgumentParser
+import BeaconCore
+import BeaconStore
+import Foundation
+
+extension BeaconCommand {
+    struct People: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "people",
+            abstract: "Facilitators, supervisors and admins, and whom each works with.",
+            discussion: """
+                A supervisor attests the hours only of trainees assigned to them; a facilitator logs sessions and scores observations for the cohorts assigned to them; only an admin issues, revokes, overrides, confirms legal names and adds people. Until the first admin is added, the operator on this computer acts as admin.
+
+                Examples:
+                  beacon people add "Dana Cruz" --role admin
+                  beacon people add "Lee Park" --role supervisor --as dana-cruz
+                  beacon people assign --supervisor lee-park --trainee sam-lee --as dana-cruz
+                  beacon people assign --facilitator ana-ruiz --cohort spring-2027 --as dana-cruz
+                """,
+            subcommands: [Add.self, ListPeople.self, Assign.self]
+        )
+
+        struct Add: ParsableCommand {
+            static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a staff member with one or more roles (audited).")
+            @Argument(help: "Their name.") var name: String
+            @Option(help: ArgumentHelp("facilitator, supervisor or admin; repeat for several.", valueName: "role")) var role: [ProgramActor.Role] = []
+            @OptionGroup var acting: ActorOptions
+            @Flag(help: "Print JSON.") var json = false
+
+            func run() throws {
+                let store = try LearningStore(home: LearningStore.defaultHome())
+                let person = try refusing { try store.addStaff(name: name, roles: Set(role), actor: acting.id) }
+                if json { return try printJSON(person) }
+                print("Added \(person.name) as \(person.roles.map(\.rawValue).joined(separator: " and ")): id \(person.id). They act with --as \(person.id).")
+            }
+        }
+
+        struct ListPeople: ParsableCommand {
+            static let configuration = CommandConfiguration(commandName: "list", abstract: "List staff, their roles and assignments.")
+            @Flag(help: "Print JSON.") var json = false
+
+            func run() throws {
+                let store = try LearningStore(home: LearningStore.defaultHome())
+                let people = try store.staff()
+                if json { return try printJSON(people) }
+                if people.isEmpty { print("No staff yet; the operator on this computer acts as admin. Add the first: beacon people add \"Your Name\" --role admin") }
+                for person in people {
+                    var line = "\(person.id)\t\(person.name)\t\(person.roles.map(\.rawValue).joined(separator: ","))"
+                    if !person.supervises.isEmpty { line += "\tsupervises \(person.supervises.joined(separator: " "))" }
+                    if !person.facilitates.isEmpty { line += "\tfacilitates \(person.facilitates.joined(separator: " "))" }
+                    print(line)
+                }
+            }
+        }
+
+        struct Assign: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                commandName: "assign", abstract: "Assign a supervisor to a trainee, or a facilitator to a cohort (admin, audited)."
+            )
+            @Option(help: ArgumentHelp("The supervisor's id.", valueName: "id")) var supervisor: String?
+            @Option(help: ArgumentHelp("The trainee they supervise.", valueName: "id")) var trainee: String?
+            @Option(help: ArgumentHelp("The facilitator's id.", valueName: "id")) var facilitator: String?
+            @Option(help: ArgumentHelp("The cohort they facilitate.", valueName: "id")) var cohort: String?
+            @OptionGroup var acting: ActorOptions
+
+            func validate() throws {
+                let pairs = (supervisor != nil && trainee != nil ? 1 : 0) + (facilitator != nil && cohort != nil ? 1 : 0)
+                guard pairs == 1, (supervisor == nil) == (trainee == nil), (facilitator == nil) == (cohort == nil) else {
+                    throw ValidationError("give --supervisor with --trainee, or --facilitator with --cohort")
+                }
+            }
+
+            func run() throws {
+                let store = try LearningStore(home: LearningStore.defaultHome())
+                if let supervisor, let trainee {
+                    try refusing { try store.assignSupervisor(supervisor, trainee: trainee, actor: acting.id) }
+                    print("\(supervisor) now supervises \(trainee).")
+                } else if let facilitator, let cohort {
+                    try refusing { try store.assignFacilitator(facilitator, cohort: cohort, actor: acting.id) }
+                    print("\(facilitator) now facilitates cohort \(cohort).")
+                }
+            }
+        }
+    }
+}
+
+extension ProgramActor.Role: ExpressibleByArgument {}
+extension SupervisionKind: ExpressibleByArgument {}
+extension DeliveryMode: ExpressibleByArgument {}
+extension RefereeKind: ExpressibleByArgument {}
