@@ -9,7 +9,7 @@ public struct VerificationReport: Sendable, Equatable, Encodable {
         public var issuer: String
         /// current | expired | not-yet-valid
         public var validity: String
-        /// active | revoked | suspended | unchecked
+        /// active | revoked | suspended | inactive | relinquished | unchecked
         public var status: String
     }
 
@@ -236,17 +236,14 @@ public struct CredentialVerifier: Sendable {
         guard let raw = credential["credentialStatus"] else { return ("unchecked", []) }
         var entries = (raw.arrayValue ?? [raw]).compactMap(\.objectValue)
         guard !entries.isEmpty else { return ("unchecked", ["Status: credentialStatus is not an object."]) }
-        var revoked = false, suspended = false
-        // Beacon's companion suspension list: same index, beside the revocation list.
-        if entries.count == 1, let entry = entries.first, entry["statusPurpose"]?.stringValue == "revocation",
-            let url = entry["statusListCredential"]?.stringValue, url.hasSuffix("/status/revocation")
-        {
-            let companion = String(url.dropLast("revocation".count)) + "suspension"
-            if prepared[companion] != nil {
-                var suspension = entry
-                suspension["statusPurpose"] = JSONValue.string("suspension")
-                suspension["statusListCredential"] = JSONValue.string(companion)
-                entries.append(suspension)
+        var set: Set<String> = []
+        // Beacon's companion lists (suspension, inactive, relinquished): same index, beside the revocation list.
+        if entries.count == 1, let entry = entries.first, entry["statusPurpose"]?.stringValue == "revocation", let url = entry["statusListCredential"]?.stringValue {
+            for companion in StatusListCredential.companions(of: url) where prepared[companion] != nil {
+                var beside = entry
+                beside["statusPurpose"] = JSONValue.string(String(companion[companion.index(after: companion.lastIndex(of: "/")!)...]))
+                beside["statusListCredential"] = JSONValue.string(companion)
+                entries.append(beside)
             }
         }
         for entry in entries {
@@ -272,14 +269,17 @@ public struct CredentialVerifier: Sendable {
             guard list.purpose == purpose, let bits = list.bits else {
                 return ("unchecked", ["Status: status could not be checked: the status list \(url) is not a \(purpose) list this verifier can read."])
             }
-            guard let set = try? bits.isSet(index) else {
+            guard let isSet = try? bits.isSet(index) else {
                 return ("unchecked", ["Status: status could not be checked: index \(index) is outside the list."])
             }
-            if set, purpose == "revocation" { revoked = true }
-            if set, purpose == "suspension" { suspended = true }
+            if isSet { set.insert(purpose) }
         }
-        if revoked { return ("revoked", ["Status: revoked by the issuer; it no longer certifies anything."]) }
-        if suspended { return ("suspended", ["Status: suspended by the issuer for now; ask the holder or the issuer why."]) }
+        // The most final state first: relinquished and revoked end a certificate; inactive and
+        // suspended pause it.
+        if set.contains("relinquished") { return ("relinquished", ["Status: relinquished; its holder gave it up, and it no longer certifies anything."]) }
+        if set.contains("revocation") { return ("revoked", ["Status: revoked by the issuer; it no longer certifies anything."]) }
+        if set.contains("inactive") { return ("inactive", ["Status: inactive; its holder is not practising under it for now, so it does not certify current practice."]) }
+        if set.contains("suspension") { return ("suspended", ["Status: suspended by the issuer for now; ask the holder or the issuer why."]) }
         return ("active", [])
     }
 

@@ -122,6 +122,19 @@ public enum OpenBadgeCredential {
 /// suspension list sits beside it, `{base}/status/suspension`, at the same index; Beacon's
 /// verifier reads it when it has it, other verifiers see revocation only.
 public enum StatusListCredential {
+    /// Every list Beacon publishes. A credential names revocation; the others sit beside it at
+    /// the same index and Beacon's verifier reads them when it has them. Relinquished
+    /// certificates are also set in revocation, and inactive ones in suspension, so a verifier
+    /// that knows only those still reaches the right verdict.
+    public static let purposes = ["revocation", "suspension", "inactive", "relinquished"]
+
+    /// The lists beside a revocation list's address.
+    public static func companions(of revocationURL: String) -> [String] {
+        guard revocationURL.hasSuffix("/status/revocation") else { return [] }
+        let base = String(revocationURL.dropLast("revocation".count))
+        return purposes.dropFirst().map { base + $0 }
+    }
+
     /// `{base}/status/{purpose}`.
     public static func url(base: String, purpose: String) -> String {
         (base.hasSuffix("/") ? String(base.dropLast()) : base) + "/status/" + purpose

@@ -59,7 +59,7 @@ public func buildRouter(backend: some VerificationBackend, settings: ServerSetti
 
     router.get("/status/{list}") { request, context -> Response in
         let purpose = try context.parameters.require("list")
-        guard ["revocation", "suspension"].contains(purpose), let list = try await backend.statusList(purpose) else {
+        guard StatusListCredential.purposes.contains(purpose), let list = try await backend.statusList(purpose) else {
             return problem(.notFound, "no status list named \(purpose)")
         }
         let text = JSONValue.object(list).serialized(pretty: true)

@@ -96,9 +96,11 @@ enum Pages {
 
     static func statusMeaning(_ value: String) -> String {
         switch value {
-        case "active": "The issuer has not revoked or suspended it."
+        case "active": "The issuer has not revoked, suspended or inactivated it, and its holder has not given it up."
         case "revoked": "The issuer has revoked it. It no longer certifies anything."
         case "suspended": "The issuer has suspended it for now. Ask the holder or the issuer why."
+        case "inactive": "It is inactive: its holder is not practising under it for now, so it does not certify current practice."
+        case "relinquished": "Its holder has given it up. It no longer certifies anything."
         default: "Its current status could not be checked, so it cannot be confirmed as in good standing."
         }
     }

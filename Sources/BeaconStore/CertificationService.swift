@@ -6,13 +6,21 @@ import Foundation
 /// Issuing and managing certificates: eligibility, signing, status slots, revocation,
 /// suspension, renewal and the status lists, each change written to the audit log.
 public struct CertificationService: Sendable {
-    public enum Status: String, Sendable, Encodable, CaseIterable { case active, revoked, suspended }
+    public enum Status: String, Sendable, Encodable, CaseIterable {
+        case active, revoked, suspended
+        /// The holder is not practising under it for now (reversible, like a suspension).
+        case inactive
+        /// The holder gave it up (final, like a revocation).
+        case relinquished
+    }
 
     /// Reason codes an admin gives, by action; kept short so reports can group them.
     public static let reasons: [String: [String]] = [
         "revoke": ["misconduct", "issued-in-error", "requirements-not-met", "holder-request", "superseded", "other"],
         "suspend": ["investigation", "requirements-lapsed", "holder-request", "other"],
-        "reinstate": ["investigation-closed", "requirements-met", "issued-in-error", "other"],
+        "reinstate": ["investigation-closed", "requirements-met", "issued-in-error", "holder-request", "other"],
+        "inactivate": ["holder-request", "not-practising", "requirements-lapsed", "other"],
+        "relinquish": ["holder-request"],
     ]
 
     public struct Settings: Sendable {
@@ -113,13 +121,19 @@ public struct CertificationService: Sendable {
     /// whose legal name an admin has confirmed.
     public func issue(
         trainee: Trainee, course: Course, program requested: CertificationProgram, settings: Settings,
-        override: String? = nil, replacing: String? = nil, actor: String = LearningStore.actor, at now: Date = Date()
+        override: String? = nil, replacing: String? = nil, renewedByCE ledger: RenewalEvaluation? = nil, actor: String = LearningStore.actor,
+        at now: Date = Date()
     ) throws -> Record {
         if let problem = settings.problem { throw CredentialError("not issued: " + problem) }
         let issuer = try store.authorize(.issue, actor: actor, trainee: trainee.id)
         let program = try store.programVersion(trainee: trainee.id, course: course, program: requested.id, today: now) ?? requested
-        let check = try eligibility(trainee: trainee.id, course: course, program: program, at: now)
+        var check = try eligibility(trainee: trainee.id, course: course, program: program, at: now)
         let overriding = override.map { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? false
+        if let ledger {
+            // Renewal by continuing education: the ledger was judged (and any override checked) by renew.
+            check.stage = ledger.met ? .full : nil
+            check.checks = ledger.checks
+        }
         if !check.eligible {
             guard overriding else {
                 let missing = check.checks.filter { !$0.met }.map { "\($0.requirement) (\($0.detail))" }
@@ -187,6 +201,7 @@ public struct CertificationService: Sendable {
                 ("key", .string(keyEntry.did)), ("eligible", .bool(check.eligible)), ("stage", .string(stage)),
             ])
             if let version = program.version { details["version"] = .string(version) }
+            if let ledger { details["ceHours"] = .number(JSONNumber(ledger.total)) }
             if let override, !check.eligible { details["override"] = .string(override) }
             if let previous { details["replaces"] = .string(previous) }
             try AuditLog.append(tx, actor: issuer.id, action: previous == nil ? "credential.issue" : (replacing != nil ? "credential.renew" : "credential.upgrade"),
@@ -202,6 +217,8 @@ public struct CertificationService: Sendable {
         case .revoked: "revoke"
         case .suspended: "suspend"
         case .active: "reinstate"
+        case .inactive: "inactivate"
+        case .relinquished: "relinquish"
         }
         guard Self.reasons[action, default: []].contains(reason) else {
             throw CredentialError("reason \(reason) is not one of: " + Self.reasons[action, default: []].joined(separator: ", "))
@@ -228,22 +245,45 @@ public struct CertificationService: Sendable {
     private static func checkChange(_ id: String, from current: String, to status: Status) throws {
         switch (current, status) {
         case ("revoked", _): throw CredentialError("\(id) is revoked; revocation is final (issue a new credential instead)")
+        case ("relinquished", _): throw CredentialError("\(id) was relinquished by its holder; that is final (the holder qualifies again for a new one)")
         case ("active", .active): throw CredentialError("\(id) is already active")
-        case ("suspended", .suspended): throw CredentialError("\(id) is already suspended")
+        case (let same, let wanted) where same == wanted.rawValue: throw CredentialError("\(id) is already \(same)")
         default: break
         }
     }
 
-    /// A new credential for the same trainee and program that names the one it replaces.
-    public func renew(_ id: String, course: Course, settings: Settings, actor: String = LearningStore.actor, at now: Date = Date()) throws -> Record {
+    /// A new credential for the same trainee and program that names the one it replaces. With a
+    /// renewal rule, the CE ledger of the old certificate's cycle must meet it (or an admin
+    /// overrides, with a reason); without one, the requirements are checked again. A
+    /// certificate past its grace period is not renewed: its holder qualifies again.
+    public func renew(
+        _ id: String, course: Course, settings: Settings, override: String? = nil, actor: String = LearningStore.actor, at now: Date = Date()
+    ) throws -> Record {
         guard let old = try credential(id) else { throw CredentialError("no credential \(id) was issued here") }
-        guard old.status != "revoked" else { throw CredentialError("\(id) is revoked and cannot be renewed") }
+        guard old.status != "revoked", old.status != "relinquished" else { throw CredentialError("\(id) is \(old.status) and cannot be renewed") }
         guard old.replacedBy == nil else { throw CredentialError("\(id) was already renewed as \(old.replacedBy!)") }
-        guard let trainee = try store.trainee(id: old.trainee), let program = course.certifications.first(where: { $0.id == old.program }) else {
+        guard old.stage == "full" else { throw CredentialError("\(id) is provisional: it is not renewed, the full certificate replaces it (beacon issue)") }
+        guard let trainee = try store.trainee(id: old.trainee), let requested = course.certifications.first(where: { $0.id == old.program }) else {
             throw CredentialError("the trainee or program of \(id) no longer exists in \(course.id)")
         }
-        // Renewal re-checks the requirements against the trainee's current record.
-        return try issue(trainee: trainee, course: course, program: program, settings: settings, replacing: id, actor: actor, at: now)
+        let program = try store.programVersion(trainee: trainee.id, course: course, program: requested.id, today: now) ?? requested
+        if let validUntil = old.validUntil, let grace = program.grace,
+            let lastDay = Calendar(identifier: .gregorian).date(byAdding: grace.dateComponents, to: validUntil), now > lastDay
+        {
+            throw CredentialError("\(id) expired on \(DayDate(validUntil)) and its grace period ended on \(DayDate(lastDay)); the holder qualifies again (beacon issue)")
+        }
+        guard let ledger = try store.renewalEvaluation(credential: old, course: course, program: program) else {
+            // No renewal rule: the requirements are checked again against the current record.
+            return try issue(trainee: trainee, course: course, program: program, settings: settings, override: override, replacing: id, actor: actor, at: now)
+        }
+        if !ledger.met {
+            guard let override, !override.trimmingCharacters(in: .whitespaces).isEmpty else {
+                let missing = ledger.checks.filter { !$0.met }.map { "\($0.requirement) (\($0.detail))" }
+                throw CredentialError("\(trainee.name) has not met the renewal rule of \(program.title) yet: " + missing.joined(separator: "; "))
+            }
+            try store.authorize(.override, actor: actor, trainee: trainee.id)
+        }
+        return try issue(trainee: trainee, course: course, program: program, settings: settings, override: override, replacing: id, renewedByCE: ledger, actor: actor, at: now)
     }
 
     /// Publishes (or withdraws) the credential's page at `/c/{id}`; audited, since the page
@@ -296,18 +336,20 @@ public struct CertificationService: Sendable {
         }
     }
 
-    /// The two signed status list credentials (revocation, suspension), built from the table.
+    /// The signed status list credentials (revocation, suspension, inactive, relinquished), built from the table.
     public func statusLists(settings: Settings, at now: Date = Date()) throws -> [String: JSONObject] {
         let (_, key) = try keys.signingKey()
-        var revocation = BitstringStatusList(), suspension = BitstringStatusList()
+        var bits = Dictionary(uniqueKeysWithValues: StatusListCredential.purposes.map { ($0, BitstringStatusList()) })
+        // A relinquished certificate is revoked to verifiers that know only revocation, an inactive one suspended.
+        let setIn: [String: [String]] = ["revoked": ["revocation"], "suspended": ["suspension"], "relinquished": ["revocation", "relinquished"], "inactive": ["suspension", "inactive"]]
         let rows = try store.database.read { tx in try tx.rows("SELECT statusIndex, status FROM credential") }
         for row in rows {
             guard let index = row.int64("statusIndex").map(Int.init), let status = row.string("status") else { continue }
-            if status == "revoked" { try revocation.set(index, true) }
-            if status == "suspended" { try suspension.set(index, true) }
+            for purpose in setIn[status, default: []] { try bits[purpose]?.set(index, true) }
         }
         var lists: [String: JSONObject] = [:]
-        for (purpose, list) in [("revocation", revocation), ("suspension", suspension)] {
+        for purpose in StatusListCredential.purposes {
+            guard let list = bits[purpose] else { continue }
             let unsigned = try StatusListCredential.unsigned(
                 base: settings.publicURL, purpose: purpose, issuer: key.didKey, list: list, validFrom: now, issuerDID: settings.didWeb?.did
             )

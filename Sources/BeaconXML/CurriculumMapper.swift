@@ -119,6 +119,8 @@ struct CurriculumMapper {
         program.documents = node.elements("document").map(document)
         program.rubrics = node.elements("rubric").map(rubric)
         program.exam = node.element("exam").flatMap(examRule)
+        program.grace = node.attribute("grace").flatMap(ISODuration.init)
+        program.renewal = node.element("renewal").flatMap(renewal)
         if let provisional = node.element("provisional") {
             program.provisionalValidity = provisional.attribute("validity").flatMap(ISODuration.init) ?? ISODuration()
         }
@@ -159,6 +161,23 @@ struct CurriculumMapper {
         return CertificationProgram.Rubric(
             id: node.attribute("id") ?? "", version: node.attribute("version") ?? "1", title: plain(node.element("title")),
             pass: node.attribute("pass").flatMap(Double.init) ?? 1, items: items, location: location(node)
+        )
+    }
+
+    func renewal(_ node: XMLNode) -> RenewalRule? {
+        guard let hours = node.attribute("hours").flatMap(Double.init) else { return nil }
+        return RenewalRule(
+            hours: hours,
+            categories: node.elements("category").map { category in
+                RenewalRule.Category(
+                    id: category.attribute("id") ?? "", minimum: category.attribute("min").flatMap(Double.init), maximum: category.attribute("max").flatMap(Double.init)
+                )
+            },
+            excludedKinds: Set(node.elements("excludes").compactMap { $0.attribute("kind") }),
+            modules: node.elements("counts").compactMap { credit in
+                guard let module = reference(credit, "module") else { return nil }
+                return RenewalRule.ModuleCredit(module: module, category: credit.attribute("category") ?? "", hours: credit.attribute("hours").flatMap(Double.init) ?? 0)
+            }
         )
     }
 

@@ -16,12 +16,12 @@ struct BeaconCommand: AsyncParsableCommand {
             CommandGroup(name: "Trainer", subcommands: [Lint.self, Preview.self, Import.self, Report.self, Export.self, Reset.self, TraineeCommand.self, Enrol.self]),
             CommandGroup(
                 name: "Programs",
-                subcommands: [ProgramCommand.self, People.self, Hours.self, Session.self, AttestCommand.self, Observe.self, ReferenceCommand.self]
+                subcommands: [ProgramCommand.self, People.self, Hours.self, Session.self, AttestCommand.self, Observe.self, ReferenceCommand.self, CE.self]
             ),
             CommandGroup(
                 name: "Certification admin",
                 subcommands: [
-                    EligibilityCommand.self, Issue.self, Renew.self, Revoke.self, Suspend.self, Reinstate.self,
+                    EligibilityCommand.self, Issue.self, Renew.self, Revoke.self, Suspend.self, Inactivate.self, Relinquish.self, Reinstate.self,
                     Certificate.self, Share.self, Unshare.self, StatusList.self, IssuerCommand.self, Keys.self, Audit.self, Serve.self, HostKeyCommand.self, DatabaseCommand.self,
                 ]
             ),

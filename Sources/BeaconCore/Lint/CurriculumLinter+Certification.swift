@@ -161,6 +161,26 @@ extension CurriculumLinter {
                 }
             }
         }
+        if let renewal = program.renewal {
+            let categories = Set(renewal.categories.map(\.id))
+            for credit in renewal.modules {
+                if course.module(credit.module.id) == nil {
+                    context.error("B021", "certification '\(program.id)' counts module '\(credit.module.id)' toward renewal, but it does not exist", help: "modules are: \(course.modules.map(\.id).joined(separator: ", "))", at: credit.module.location)
+                }
+                if !categories.contains(credit.category) {
+                    context.error("B066", "module '\(credit.module.id)' counts toward category '\(credit.category)', which the renewal rule does not have", help: "categories are: \(renewal.categories.map(\.id).joined(separator: ", "))", at: credit.module.location)
+                }
+            }
+            for category in renewal.categories {
+                if let minimum = category.minimum, let maximum = category.maximum, minimum > maximum {
+                    context.error("B066", "renewal category '\(category.id)' needs at least \(minimum) h but counts at most \(maximum) h", help: "make min no more than max", at: program.location)
+                }
+            }
+            let minimums = renewal.categories.compactMap(\.minimum).reduce(0, +)
+            if minimums > renewal.hours + 1e-9 {
+                context.warning("B066", "renewal categories need \(minimums) h between them, more than the \(renewal.hours) h total", help: "raise hours=\"…\" on <renewal> to at least the sum of the minimums", at: program.location)
+            }
+        }
         if let exam = program.exam {
             if !course.quizzes.contains(where: { $0.id == exam.quiz.id }) {
                 context.error("B023", "certification '\(program.id)' sets exam rules for quiz '\(exam.quiz.id)', which does not exist", help: "quizzes are: \(course.quizzes.map(\.id).joined(separator: ", "))", at: exam.quiz.location)

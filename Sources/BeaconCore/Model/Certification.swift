@@ -140,6 +140,10 @@ public struct CertificationProgram: Hashable, Sendable {
     public var documents: [Document] = []
     public var rubrics: [Rubric] = []
     public var exam: ExamRule?
+    /// Continuing education that renews the certificate; nil: renewal checks the requirements again.
+    public var renewal: RenewalRule?
+    /// How long after expiry a certificate may still be renewed (late renewal).
+    public var grace: ISODuration?
     /// The body whose rules this program imitates; shown as "modelled on, not endorsed by".
     public var modelledOn: Source?
     public var sources: [Source] = []

@@ -126,11 +126,32 @@ enum ProgramSchema {
                 recordedAt \(time) NOT NULL
             )
             """,
-            // A provisional certificate, or the full one.
+            // Continuing education a holder claims toward renewal. The key (the evidence
+            // reference, folded) makes a second claim of the same activity a refusal.
+            """
+            CREATE TABLE ceClaim (
+                id TEXT PRIMARY KEY,
+                traineeId TEXT NOT NULL REFERENCES trainee(id) ON UPDATE CASCADE ON DELETE CASCADE,
+                programId TEXT NOT NULL,
+                activityKey TEXT NOT NULL,
+                category TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                hours \(real) NOT NULL,
+                day TEXT NOT NULL,
+                title TEXT NOT NULL,
+                evidence TEXT NOT NULL,
+                loggedAt \(time) NOT NULL,
+                UNIQUE (traineeId, programId, activityKey)
+            )
+            """,
+            // A provisional certificate, or the full one; an endorsement names the certificate it
+            // belongs to and its own id.
             "ALTER TABLE credential ADD COLUMN stage TEXT NOT NULL DEFAULT 'full'",
+            "ALTER TABLE credential ADD COLUMN endorsement TEXT",
+            "ALTER TABLE credential ADD COLUMN endorsementOf TEXT",
         ]
     }
 
     /// Rows that belong to one trainee, removed when they are erased.
-    static let traineeTables = ["supervision", "programVersion", "attendance", "workHours", "attestation", "observation", "referenceReceived"]
+    static let traineeTables = ["supervision", "programVersion", "attendance", "workHours", "attestation", "observation", "referenceReceived", "ceClaim"]
 }

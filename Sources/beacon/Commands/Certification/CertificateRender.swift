@@ -7,8 +7,8 @@ extension BeaconCommand {
     struct Certificate: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "certificate",
-            abstract: "Printable certificates.",
-            subcommands: [Render.self]
+            abstract: "Issued certificates: list them, see which expire soon, render one to print.",
+            subcommands: [ListCertificates.self, Expiring.self, Render.self]
         )
 
         struct Render: ParsableCommand {

@@ -129,9 +129,17 @@ extension BeaconCommand {
     struct Renew: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "renew",
-            abstract: "Issue a new certificate that replaces an earlier one (requirements are checked again)."
+            abstract: "Issue a new certificate that replaces an earlier one, once the program's renewal rule is met.",
+            discussion: """
+                With a renewal rule (continuing education per cycle), the CE ledger of the old certificate's cycle must meet it: total hours, category minimums and caps; activities of excluded kinds, from another cycle or claimed twice do not count. Beacon modules the rule names count by themselves when finished again within the cycle. Without a rule, the requirements are checked again. A certificate past its grace period is not renewed; its holder qualifies again. Refused renewals say what is missing; --override issues anyway, with a reason the audit log keeps (admin).
+
+                Examples:
+                  beacon ce list --trainee sam-lee --program tx-peer
+                  beacon renew urn:uuid:… -o renewed.json
+                """
         )
         @Argument(help: "The credential id (urn:uuid:…).") var credential: String
+        @Option(help: "Renew although the rule is not met; the reason is audited.") var override: String?
         @Option(help: "Course file or folder (default: the bundled course).") var course: String?
         @Option(name: .shortAndLong, help: "Write the new certificate to this file.") var output: String?
         @OptionGroup var acting: ActorOptions
@@ -139,7 +147,7 @@ extension BeaconCommand {
         func run() throws {
             let context = try CertificationContext(course: course)
             let record = try refusing {
-                try context.service.renew(credential, course: context.course.course, settings: try context.store.certificationSettings(), actor: acting.id)
+                try context.service.renew(credential, course: context.course.course, settings: try context.store.certificationSettings(), override: override, actor: acting.id)
             }
             try emit(record, to: output)
         }
@@ -170,10 +178,34 @@ extension BeaconCommand {
         func run() throws { try change(credential, to: .suspended, reason: reason, actor: acting.id) }
     }
 
+    struct Inactivate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "inactivate",
+            abstract: "Mark a certificate inactive: its holder is not practising under it for now (reinstate lifts it).",
+            discussion: "Reason codes: " + CertificationService.reasons["inactivate", default: []].joined(separator: ", ")
+        )
+        @Argument(help: "The credential id.") var credential: String
+        @Option(help: "Reason code.") var reason: String
+        @OptionGroup var acting: ActorOptions
+        func run() throws { try change(credential, to: .inactive, reason: reason, actor: acting.id) }
+    }
+
+    struct Relinquish: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "relinquish",
+            abstract: "Record that the holder gave up a certificate, for good (an admin records the holder's request).",
+            discussion: "Final, like a revocation, but said as what it is: verifiers that read Beacon's relinquished list say the holder gave it up. Reason code: holder-request."
+        )
+        @Argument(help: "The credential id.") var credential: String
+        @Option(help: "Reason code.") var reason: String = "holder-request"
+        @OptionGroup var acting: ActorOptions
+        func run() throws { try change(credential, to: .relinquished, reason: reason, actor: acting.id) }
+    }
+
     struct Reinstate: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "reinstate",
-            abstract: "Lift a suspension.",
+            abstract: "Lift a suspension, or make an inactive certificate active again.",
             discussion: "Reason codes: " + CertificationService.reasons["reinstate", default: []].joined(separator: ", ")
         )
         @Argument(help: "The credential id.") var credential: String
@@ -185,20 +217,23 @@ extension BeaconCommand {
     struct StatusList: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "status-list",
-            abstract: "Export the signed status list credentials (revocation and suspension).",
+            abstract: "Export the signed status list credentials (revocation, suspension, inactive, relinquished).",
             subcommands: [Export.self]
         )
 
         struct Export: ParsableCommand {
-            static let configuration = CommandConfiguration(commandName: "export", abstract: "Write both lists; verifiers pass them to beacon verify --status-list.")
-            @Option(name: .shortAndLong, help: "Folder to write revocation.json and suspension.json into (default: print both).") var output: String?
+            static let configuration = CommandConfiguration(
+                commandName: "export", abstract: "Write the lists; verifiers pass them to beacon verify --status-list.",
+                discussion: "A certificate names the revocation list; the others sit beside it at the same index. A relinquished certificate is set in revocation too, and an inactive one in suspension, so a verifier that reads only those still refuses or pauses it; Beacon's verifier, given the inactive and relinquished lists, names the state."
+            )
+            @Option(name: .shortAndLong, help: "Folder to write revocation.json, suspension.json, inactive.json and relinquished.json into (default: print each).") var output: String?
 
             func run() throws {
                 let home = LearningStore.defaultHome()
                 let store = try LearningStore(home: home)
                 let lists = try CertificationService(store: store, keys: KeyStore(home: home)).statusLists(settings: store.certificationSettings())
                 guard let output else {
-                    for purpose in ["revocation", "suspension"] { if let list = lists[purpose] { print(JSONValue.object(list).serialized(pretty: true)) } }
+                    for purpose in StatusListCredential.purposes { if let list = lists[purpose] { print(JSONValue.object(list).serialized(pretty: true)) } }
                     return
                 }
                 try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)

@@ -14,14 +14,14 @@ enum StatusFetcher {
     /// A status list is a few kilobytes; anything past this is not one.
     static let maxBytes = 1 << 20
 
-    /// The status list URLs a credential names, with the companion suspension list.
+    /// The status list URLs a credential names, with the companion lists beside it.
     static func urls(in credential: JSONObject) -> [String] {
         guard let raw = credential["credentialStatus"] else { return [] }
         var urls: [String] = []
         for entry in (raw.arrayValue ?? [raw]).compactMap(\.objectValue) {
             guard let url = entry["statusListCredential"]?.stringValue else { continue }
             urls.append(url)
-            if url.hasSuffix("/status/revocation") { urls.append(String(url.dropLast("revocation".count)) + "suspension") }
+            urls += StatusListCredential.companions(of: url)
         }
         return urls
     }
