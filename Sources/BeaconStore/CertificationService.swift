@@ -96,6 +96,9 @@ public struct CertificationService: Sendable {
         public var replacedBy: String?
         /// provisional or full.
         public var stage: String
+        /// For an endorsement: its id in the program, and the certificate it belongs to.
+        public var endorsement: String?
+        public var endorsementOf: String?
         /// The signed credential as issued.
         public var json: String
     }
@@ -113,101 +116,6 @@ public struct CertificationService: Sendable {
     public func eligibility(trainee: String, course: Course, program: CertificationProgram, at now: Date = Date()) throws -> Eligibility {
         let held = try store.programVersion(trainee: trainee, course: course, program: program.id, today: now) ?? program
         return Eligibility(program: held, course: course, evidence: try store.evidence(trainee: trainee, course: course, program: held), trainee: trainee, now: now)
-    }
-
-    /// Issues a credential if the trainee is eligible, or with an override whose reason is audited.
-    /// A program with a provisional stage issues the provisional certificate first; the full one
-    /// replaces it once every requirement is met. Only an admin issues, and only to a trainee
-    /// whose legal name an admin has confirmed.
-    public func issue(
-        trainee: Trainee, course: Course, program requested: CertificationProgram, settings: Settings,
-        override: String? = nil, replacing: String? = nil, renewedByCE ledger: RenewalEvaluation? = nil, actor: String = LearningStore.actor,
-        at now: Date = Date()
-    ) throws -> Record {
-        if let problem = settings.problem { throw CredentialError("not issued: " + problem) }
-        let issuer = try store.authorize(.issue, actor: actor, trainee: trainee.id)
-        let program = try store.programVersion(trainee: trainee.id, course: course, program: requested.id, today: now) ?? requested
-        var check = try eligibility(trainee: trainee.id, course: course, program: program, at: now)
-        let overriding = override.map { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? false
-        if let ledger {
-            // Renewal by continuing education: the ledger was judged (and any override checked) by renew.
-            check.stage = ledger.met ? .full : nil
-            check.checks = ledger.checks
-        }
-        if !check.eligible {
-            guard overriding else {
-                let missing = check.checks.filter { !$0.met }.map { "\($0.requirement) (\($0.detail))" }
-                throw CredentialError("\(trainee.name) is not eligible for \(program.title): " + missing.joined(separator: "; "))
-            }
-            try store.authorize(.override, actor: actor, trainee: trainee.id)
-        }
-        guard let legalName = try store.legalName(trainee: trainee.id) else {
-            throw CredentialError(
-                "\(trainee.name) has no legal name confirmed yet; a certificate carries the name on their ID. After checking it: beacon trainee legal-name \(trainee.id) --name \"Name As On ID\""
-            )
-        }
-        let provisional = check.stage == .provisional
-        let held = try credentials(trainee: trainee.id).filter { $0.program == program.id && $0.replacedBy == nil && $0.status == "active" }
-        var previous = replacing
-        if provisional, let current = held.first(where: { $0.stage == "provisional" }) {
-            let missing = check.checks.filter { !$0.met }.map { "\($0.requirement) (\($0.detail))" }
-            throw CredentialError("\(trainee.name) already holds the provisional certificate \(current.id); the full one needs: " + missing.joined(separator: "; "))
-        }
-        if !provisional, previous == nil, let current = held.first(where: { $0.stage == "provisional" }) {
-            // The full certificate takes the provisional one's place.
-            previous = current.id
-        }
-        let stage = provisional ? "provisional" : "full"
-        let (keyEntry, key) = try keys.signingKey()
-        let id = "urn:uuid:" + UUID().uuidString.lowercased()
-        let validity = provisional ? program.provisionalValidity ?? program.validity : program.validity
-        let validUntil = Calendar(identifier: .gregorian).date(byAdding: validity.dateComponents, to: now)
-        return try store.database.write { tx -> Record in
-            let index = try Self.freeSlot(tx)
-            var content = BadgeContent(
-                id: id, issuer: key.didKey, issuerName: settings.issuerName, issuerURL: settings.issuerURL,
-                holderName: legalName,
-                achievementId: "urn:beacon:program:\(course.id):\(program.id)" + (provisional ? ":provisional" : ""),
-                achievementName: provisional ? "\(program.title) (provisional)" : program.title,
-                achievementDescription: program.description.plainText.isEmpty ? "\(program.title), from \(course.title)." : program.description.plainText,
-                criteria: Self.criteria(program, course, provisional: provisional),
-                validFrom: now, validUntil: validUntil, statusIndex: index, statusBaseURL: settings.publicURL, replaces: previous
-            )
-            let signer = settings.signer(key.didKey)
-            content.issuerDID = settings.didWeb?.did
-            if let previous, let json = try tx.row("SELECT json FROM credential WHERE id = ?", [.text(previous)])?.string("json") {
-                content.replacesDigestSRI = "sha384-" + Data(SHA384.hash(data: Data(json.utf8))).base64EncodedString()
-            }
-            let signed = try DataIntegrity.sign(
-                OpenBadgeCredential.unsigned(content), with: key, created: CredentialVerifier.timestamp(now), proofAsArray: true,
-                verificationMethod: signer.verificationMethod
-            )
-            let json = JSONValue.object(signed).serialized(pretty: true)
-            try tx.execute(
-                """
-                INSERT INTO credential (id, traineeId, courseId, programId, statusIndex, issuedAt, validUntil, replacesId, signingKey, json, stage)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-                [.text(id), .text(trainee.id), .text(course.id), .text(program.id), .init(index), .date(now), .init(validUntil), .init(previous), .text(keyEntry.name), .text(json),
-                 .text(stage)]
-            )
-            // Two admins renewing one credential at once: the second finds it already replaced
-            // (the row lock makes it wait for the first), and its whole issue rolls back.
-            if let previous, try tx.changes("UPDATE credential SET replacedById = ? WHERE id = ? AND replacedById IS NULL", [.text(id), .text(previous)]) != 1 {
-                throw CredentialError("\(previous) was already renewed")
-            }
-            var details = JSONObject([
-                ("trainee", .string(try TraineeRecords.auditSubject(tx, trainee: trainee.id))), ("program", .string(program.id)), ("course", .string(course.id)),
-                ("key", .string(keyEntry.did)), ("eligible", .bool(check.eligible)), ("stage", .string(stage)),
-            ])
-            if let version = program.version { details["version"] = .string(version) }
-            if let ledger { details["ceHours"] = .number(JSONNumber(ledger.total)) }
-            if let override, !check.eligible { details["override"] = .string(override) }
-            if let previous { details["replaces"] = .string(previous) }
-            try AuditLog.append(tx, actor: issuer.id, action: previous == nil ? "credential.issue" : (replacing != nil ? "credential.renew" : "credential.upgrade"),
-                                subject: id, details: details, at: now)
-            return try Self.record(tx, id: id)!
-        }
     }
 
     /// Revokes, suspends or reinstates (status .active) a credential, with a reason code.
@@ -236,8 +144,14 @@ public struct CertificationService: Sendable {
                 try Self.checkChange(id, from: latest, to: status)
                 throw CredentialError("\(id) changed from \(current.status) to \(latest) while this was being recorded; look again and retry")
             }
-            try AuditLog.append(tx, actor: admin.id, action: "credential.\(action)", subject: id,
-                                details: JSONObject([("reason", .string(reason)), ("previousStatus", .string(current.status))]), at: now)
+            // A certificate's endorsements follow it: they stand only with it.
+            let endorsements = try tx.changes(
+                "UPDATE credential SET status = ?, statusReason = ?, statusChangedAt = ? WHERE endorsementOf = ? AND status = ?",
+                [.text(status.rawValue), .text(reason), .date(now), .text(id), .text(current.status)]
+            )
+            var details = JSONObject([("reason", .string(reason)), ("previousStatus", .string(current.status))])
+            if endorsements > 0 { details["endorsements"] = .number(JSONNumber(Double(endorsements))) }
+            try AuditLog.append(tx, actor: admin.id, action: "credential.\(action)", subject: id, details: details, at: now)
             return try Self.record(tx, id: id)!
         }
     }
@@ -263,6 +177,7 @@ public struct CertificationService: Sendable {
         guard old.status != "revoked", old.status != "relinquished" else { throw CredentialError("\(id) is \(old.status) and cannot be renewed") }
         guard old.replacedBy == nil else { throw CredentialError("\(id) was already renewed as \(old.replacedBy!)") }
         guard old.stage == "full" else { throw CredentialError("\(id) is provisional: it is not renewed, the full certificate replaces it (beacon issue)") }
+        if let certificate = old.endorsementOf { throw CredentialError("\(id) is an endorsement: renew its certificate, \(certificate), and the endorsement is renewed with it") }
         guard let trainee = try store.trainee(id: old.trainee), let requested = course.certifications.first(where: { $0.id == old.program }) else {
             throw CredentialError("the trainee or program of \(id) no longer exists in \(course.id)")
         }
@@ -402,10 +317,12 @@ public struct CertificationService: Sendable {
     /// the audit log, not for the certificate.
     /// The criteria in words, as the certificate states them: the requirements the certificate
     /// was issued on (a provisional one leaves out those needed only for the full certificate).
-    static func criteria(_ program: CertificationProgram, _ course: Course, provisional: Bool = false) -> String {
+    static func criteria(
+        _ program: CertificationProgram, _ course: Course, provisional: Bool = false, endorsement: CertificationProgram.Endorsement? = nil
+    ) -> String {
         var modules: [String] = [], parts: [String] = []
         var competencies: [Double: [String]] = [:]
-        for requirement in provisional ? program.requirements : program.allRequirements {
+        for requirement in endorsement?.requirements ?? (provisional ? program.requirements : program.allRequirements) {
             switch requirement {
             case .module(let reference): modules.append(course.module(reference.id)?.title ?? reference.id)
             case .quiz(let reference, let score):
@@ -432,7 +349,8 @@ public struct CertificationService: Sendable {
         for (score, titles) in competencies.sorted(by: { $0.key > $1.key }) {
             parts.append("reach at least \(Eligibility.percent(score)) across scored role-plays in " + (titles.count == 1 ? "the competency " : "each of the competencies ") + listed(titles))
         }
-        let requirements = parts.isEmpty ? "" : "To earn this \(provisional ? "provisional " : "")certificate, a trainee must " + listed(parts, joiner: "; and ") + ". "
+        let what = endorsement.map { _ in "endorsement, beside the \(program.title) certificate," } ?? "\(provisional ? "provisional " : "")certificate,"
+        let requirements = parts.isEmpty ? "" : "To earn this \(what) a trainee must " + listed(parts, joiner: "; and ") + ". "
         let basis = program.modelledOn.map { " Rules modelled on \($0.title), not endorsed by it." } ?? ""
         return requirements + "Course: \(course.title), version \(course.version)." + basis
     }
@@ -458,7 +376,7 @@ public struct CertificationService: Sendable {
         return Record(
             id: id, trainee: trainee, course: course, program: program, statusIndex: Int(index), issuedAt: issuedAt, validUntil: row.date("validUntil"),
             status: status, statusReason: row.string("statusReason"), replaces: row.string("replacesId"), replacedBy: row.string("replacedById"),
-            stage: row.string("stage") ?? "full", json: json
+            stage: row.string("stage") ?? "full", endorsement: row.string("endorsement"), endorsementOf: row.string("endorsementOf"), json: json
         )
     }
 }

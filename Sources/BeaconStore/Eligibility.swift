@@ -15,10 +15,12 @@ public struct Eligibility: Sendable, Equatable, Encodable {
     public var stage: ProgramEvaluation.Stage?
     public var checks: [Check]
     public var exam: String?
+    /// Endorsements the certificate would carry, each met or missing.
+    public var endorsements: [ProgramEvaluation.EndorsementResult]
     /// "modelled on …, not endorsed by it", when the program imitates a board's rules.
     public var modelledOn: String?
 
-    private enum CodingKeys: String, CodingKey { case program, version, trainee, eligible, stage, checks, exam, modelledOn }
+    private enum CodingKeys: String, CodingKey { case program, version, trainee, eligible, stage, checks, exam, endorsements, modelledOn }
 
     /// The verdict is written out too, so a script reading `--json` need not work it out.
     public func encode(to encoder: any Encoder) throws {
@@ -30,6 +32,7 @@ public struct Eligibility: Sendable, Equatable, Encodable {
         try container.encodeIfPresent(stage, forKey: .stage)
         try container.encode(checks, forKey: .checks)
         try container.encodeIfPresent(exam, forKey: .exam)
+        if !endorsements.isEmpty { try container.encode(endorsements, forKey: .endorsements) }
         try container.encodeIfPresent(modelledOn, forKey: .modelledOn)
     }
 
@@ -41,6 +44,7 @@ public struct Eligibility: Sendable, Equatable, Encodable {
         stage = evaluation.stage
         checks = evaluation.checks
         exam = evaluation.exam
+        endorsements = evaluation.endorsements
         modelledOn = program.modelledOn.map { "modelled on \($0.title), not endorsed by it" }
     }
 

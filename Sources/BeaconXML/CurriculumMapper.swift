@@ -121,6 +121,11 @@ struct CurriculumMapper {
         program.exam = node.element("exam").flatMap(examRule)
         program.grace = node.attribute("grace").flatMap(ISODuration.init)
         program.renewal = node.element("renewal").flatMap(renewal)
+        program.endorsements = node.elements("endorsement").map { endorsement in
+            CertificationProgram.Endorsement(
+                id: endorsement.attribute("id") ?? "", title: plain(endorsement.element("title")), requirements: endorsement.elements("requires").compactMap(requirement)
+            )
+        }
         if let provisional = node.element("provisional") {
             program.provisionalValidity = provisional.attribute("validity").flatMap(ISODuration.init) ?? ISODuration()
         }

@@ -85,6 +85,37 @@ import Testing
     }
 
     @Test(arguments: Backend.allCases)
+    func anEndorsementIsItsOwnCredentialAndFollowsItsCertificate(_ backend: Backend) throws {
+        guard let (store, home, _) = try CertificationConformanceTests.open(backend) else { return }
+        let service = CertificationService(store: store, keys: KeyStore(home: home))
+        var course = Self.course
+        let document = CertificationProgram.Document(id: "lived-mh", version: "1", kind: .livedExperience, title: "Lived experience", text: "yes", sha256: "s", location: course.location)
+        course.certifications[0].documents = [document]
+        course.certifications[0].renewal = nil
+        course.certifications[0].endorsements = [.init(id: "mental-health", title: "Mental health", requirements: [.attestation(Reference("lived-mh", at: course.location))])]
+        let program = course.certifications[0], settings = try store.certificationSettings()
+        let sam = try store.addTrainee(name: "Sam Lee")
+        try store.confirmLegalName(trainee: sam.id, name: "Samuel Lee")
+        let plain = try service.issue(trainee: sam, course: course, program: program, settings: settings)
+        #expect(try service.credentials(trainee: sam.id).filter { $0.endorsement != nil }.isEmpty)
+        try store.attest(trainee: sam.id, program: program, document: "lived-mh", actor: sam.id)
+        let renewed = try service.renew(plain.id, course: course, settings: settings)
+        let endorsement = try #require(try service.credentials(trainee: sam.id).first { $0.endorsementOf == renewed.id })
+        #expect(endorsement.endorsement == "mental-health" && endorsement.statusIndex != renewed.statusIndex)
+        #expect(endorsement.json.contains("Peer specialist: Mental health endorsement") && endorsement.json.contains("Samuel Lee"))
+        #expect(!renewed.json.contains("Mental health"), "the certificate itself does not say which lived experience")
+        #expect(throws: CredentialError.self) { try service.renew(endorsement.id, course: course, settings: settings) }
+        let again = try service.renew(renewed.id, course: course, settings: settings)
+        let next = try #require(try service.credentials(trainee: sam.id).first { $0.endorsementOf == again.id })
+        #expect(try next.replaces == endorsement.id && service.credential(endorsement.id)?.replacedBy == next.id)
+        _ = try service.setStatus(again.id, to: .suspended, reason: "investigation")
+        #expect(try service.credential(next.id)?.status == "suspended")
+        _ = try service.setStatus(again.id, to: .revoked, reason: "misconduct")
+        #expect(try service.credential(next.id)?.status == "revoked")
+        #expect(try store.auditEntries().filter { $0.action == "credential.endorse" }.count == 2)
+    }
+
+    @Test(arguments: Backend.allCases)
     func inactiveAndRelinquishedShowPlainlyToBeaconAndFallBackForOtherVerifiers(_ backend: Backend) throws {
         guard let (store, service, home, sam, record) = try Self.issue(backend) else { return }
         let settings = try store.certificationSettings()

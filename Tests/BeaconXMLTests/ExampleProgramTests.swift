@@ -73,6 +73,17 @@ import Testing
         }
     }
 
+    @Test func anEndorsementIsMetOnlyByItsOwnEvidence() throws {
+        guard let course = PeerCoreTests.course else { return }
+        let texas = try #require(Self.programs.last { $0.id == "tx-peer" })
+        #expect(texas.endorsements.map(\.id) == ["mental-health", "recovery-support"])
+        var evidence = Self.evidence(texas)
+        #expect(ProgramEvaluation(program: texas, course: course, evidence: evidence, now: Self.now).endorsements.map(\.met) == [false, false])
+        Self.add(texas.endorsements[0].requirements[0], of: texas, to: &evidence)
+        let result = ProgramEvaluation(program: texas, course: course, evidence: evidence, now: Self.now)
+        #expect(result.endorsements.map(\.met) == [true, false] && result.stage == .full)
+    }
+
     @Test func theTexasVersionsDifferByTheObservedAssessmentAndTakeEffectInOrder() throws {
         let versions = Self.programs.filter { $0.id == "tx-peer" }
         #expect(versions.compactMap(\.version) == ["2024.1", "2026.1"])

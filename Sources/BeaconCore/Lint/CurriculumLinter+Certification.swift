@@ -4,7 +4,7 @@ extension CurriculumLinter {
         checkProgramVersions(&context)
         for program in course.certifications {
             checkProgramParts(program, &context)
-            for requirement in program.allRequirements {
+            for requirement in program.allRequirements + program.endorsements.flatMap(\.requirements) {
                 switch requirement {
                 case .module(let reference):
                     if course.module(reference.id) == nil {
@@ -150,6 +150,10 @@ extension CurriculumLinter {
             for index in ids.indices where ids[..<index].contains(ids[index]) {
                 context.error("B063", "certification '\(program.id)' has two \(kind)s with id '\(ids[index])'", help: "give each \(kind) its own id", at: locations[index])
             }
+        }
+        let endorsementIds = program.endorsements.map(\.id)
+        for index in endorsementIds.indices where endorsementIds[..<index].contains(endorsementIds[index]) {
+            context.error("B063", "certification '\(program.id)' has two endorsements with id '\(endorsementIds[index])'", help: "give each endorsement its own id", at: program.location)
         }
         for document in program.documents where document.text.isEmpty {
             context.error("B063", "document '\(document.id)' has no text to attest", help: "put the text the trainee reads and attests in <text>", at: document.location)

@@ -112,6 +112,19 @@ public struct CertificationProgram: Hashable, Sendable {
         public init(quiz: Reference) { self.quiz = quiz }
     }
 
+    /// A scope the certificate may carry (mental health, substance use, youth…), issued as its
+    /// own achievement when its requirements are met, beside the program's own.
+    public struct Endorsement: Hashable, Sendable {
+        public var id: String
+        public var title: String
+        public var requirements: [Requirement]
+        public init(id: String, title: String, requirements: [Requirement]) {
+            self.id = id
+            self.title = title
+            self.requirements = requirements
+        }
+    }
+
     /// Where a rule comes from, cited so a board can check it.
     public struct Source: Hashable, Sendable {
         public var href: String
@@ -142,6 +155,7 @@ public struct CertificationProgram: Hashable, Sendable {
     public var exam: ExamRule?
     /// Continuing education that renews the certificate; nil: renewal checks the requirements again.
     public var renewal: RenewalRule?
+    public var endorsements: [Endorsement] = []
     /// How long after expiry a certificate may still be renewed (late renewal).
     public var grace: ISODuration?
     /// The body whose rules this program imitates; shown as "modelled on, not endorsed by".

@@ -19,11 +19,20 @@ public struct ProgramEvaluation: Sendable, Equatable, Encodable {
 
     public enum Stage: String, Sendable, Encodable { case provisional, full }
 
+    /// An endorsement's own requirements, judged like the program's.
+    public struct EndorsementResult: Sendable, Equatable, Encodable {
+        public var id: String
+        public var title: String
+        public var met: Bool
+        public var checks: [Check]
+    }
+
     public var checks: [Check]
     /// Which certificate the evidence supports now; nil when not yet eligible for any.
     public var stage: Stage?
     /// The exam rule's verdict, when the program has one.
     public var exam: String?
+    public var endorsements: [EndorsementResult]
 
     public init(program: CertificationProgram, course: Course, evidence: ProgramEvidence, now: Date) {
         var checks = program.requirements.map { Self.check($0, fullOnly: false, program, course, evidence) }
@@ -35,6 +44,10 @@ public struct ProgramEvaluation: Sendable, Equatable, Encodable {
             stage = .provisional
         } else {
             stage = nil
+        }
+        endorsements = program.endorsements.map { endorsement in
+            let checks = endorsement.requirements.map { Self.check($0, fullOnly: false, program, course, evidence) }
+            return EndorsementResult(id: endorsement.id, title: endorsement.title, met: checks.allSatisfy(\.met), checks: checks)
         }
         exam = program.exam.map { rule in
             ExamStanding(rule: rule, attempts: evidence.attempts[rule.quiz.id] ?? [], retrainedAt: evidence.retrainedAt, now: now).explanation

@@ -11,6 +11,8 @@ extension BeaconCommand.Certificate {
 
         struct Row: Encodable {
             var id: String, trainee: String, program: String, stage: String, status: String, issuedAt: Date, validUntil: Date?, replaces: String?, replacedBy: String?
+            /// For an endorsement: its id, and the certificate it belongs to.
+            var endorsement: String?, endorsementOf: String?
         }
 
         func run() throws {
@@ -19,13 +21,13 @@ extension BeaconCommand.Certificate {
             let records = try CertificationService(store: store, keys: KeyStore(home: home)).credentials(trainee: trainee)
             let rows = records.map {
                 Row(id: $0.id, trainee: $0.trainee, program: $0.program, stage: $0.stage, status: $0.status, issuedAt: $0.issuedAt, validUntil: $0.validUntil,
-                    replaces: $0.replaces, replacedBy: $0.replacedBy)
+                    replaces: $0.replaces, replacedBy: $0.replacedBy, endorsement: $0.endorsement, endorsementOf: $0.endorsementOf)
             }
             if json { return try printJSON(rows) }
             if rows.isEmpty { print("No certificates issued\(trainee.map { " to \($0)" } ?? "").") }
             for row in rows {
                 let until = row.validUntil.map { " until \(DayDate($0))" } ?? ""
-                print("\(row.id)  \(row.trainee)  \(row.program) \(row.stage)  \(row.status)  from \(DayDate(row.issuedAt))\(until)" + (row.replacedBy.map { "  replaced by \($0)" } ?? ""))
+                print("\(row.id)  \(row.trainee)  \(row.program)\(row.endorsement.map { " endorsement \($0)" } ?? "") \(row.stage)  \(row.status)  from \(DayDate(row.issuedAt))\(until)" + (row.replacedBy.map { "  replaced by \($0)" } ?? ""))
             }
         }
     }
@@ -51,7 +53,9 @@ extension BeaconCommand.Certificate {
             let calendar = Calendar(identifier: .gregorian)
             guard let horizon = calendar.date(byAdding: window.dateComponents, to: now) else { throw ValidationError("--within \(within) is out of range") }
             var rows: [Row] = []
-            for record in try context.service.credentials() where record.replacedBy == nil && record.stage == "full" && ["active", "inactive"].contains(record.status) {
+            for record in try context.service.credentials() where record.replacedBy == nil && record.endorsement == nil && record.stage == "full"
+                && ["active", "inactive"].contains(record.status)
+            {
                 guard let until = record.validUntil, until <= horizon,
                     let requested = context.course.course.certifications.first(where: { $0.id == record.program })
                 else { continue }

@@ -94,6 +94,10 @@ extension BeaconCommand {
                         print("  \(check.met ? "met    " : "missing") \(check.requirement)\(check.fullOnly ? " [full certificate]" : ""): \(check.detail)")
                     }
                     if let exam = result.exam { print("  exam: \(exam)") }
+                    for endorsement in result.endorsements {
+                        print("  endorsement \(endorsement.title): \(endorsement.met ? "met, issued with the certificate" : "not met")")
+                        for check in endorsement.checks { print("    \(check.met ? "met    " : "missing") \(check.requirement): \(check.detail)") }
+                    }
                 }
             }
             if !results.allSatisfy(\.1.eligible) { throw ExitCode.failure }

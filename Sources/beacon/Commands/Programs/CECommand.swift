@@ -62,7 +62,7 @@ extension BeaconCommand {
                 let chosen = try context.program(program)
                 let held = try context.store.programVersion(trainee: person.id, course: context.course.course, program: chosen.id) ?? chosen
                 let current = try context.service.credentials(trainee: person.id).filter {
-                    $0.program == held.id && $0.replacedBy == nil && $0.stage == "full" && $0.status != "revoked" && $0.status != "relinquished"
+                    $0.program == held.id && $0.replacedBy == nil && $0.endorsement == nil && $0.stage == "full" && $0.status != "revoked" && $0.status != "relinquished"
                 }.last
                 guard let current else { throw CommandFailure("\(person.name) holds no full \(held.title) certificate to renew") }
                 guard let ledger = try context.store.renewalEvaluation(credential: current, course: context.course.course, program: held) else {
