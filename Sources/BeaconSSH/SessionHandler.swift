@@ -130,7 +130,18 @@ struct Session: @unchecked Sendable {
         defer { service.closed(terminal) }
         let course = service.course
         do {
-            guard let trainee = try identify() else { return }
+            guard let identity = try identify() else { return }
+            let trainee: Trainee
+            switch identity {
+            case .trainee(let found): trainee = found
+            case .staff(let member):
+                let desk = StaffDesk(terminal: terminal, resources: course.resources, store: service.store, course: course.course, staff: member)
+                let exit = desk.run()
+                guard !terminal.isClosed else { return }
+                if terminal.isInteractive { terminal.clearScreen() }
+                terminal.write(exit == .left ? "Everything you signed is recorded. Goodbye.\n" : "\nEverything you signed is recorded; nothing half-done was. Come back with: ssh \(course.address)\n")
+                return
+            }
             let resume = "ssh " + course.address
             let options = CoursePlayer.Options(seed: course.seed)
             let player = CoursePlayer(
@@ -157,9 +168,9 @@ struct Session: @unchecked Sendable {
         }
     }
 
-    /// The enrolled trainee of this key, or one enrolled now with a code.
-    private func identify() throws -> Trainee? {
-        if let known = try service.store.trainee(forKey: connection.fingerprint) { return known }
+    /// The enrolled trainee or staff member of this key, or one enrolled now with a code.
+    private func identify() throws -> SSHIdentity? {
+        if let known = try service.store.identity(forKey: connection.fingerprint) { return known }
         let tries = min(service.limits.codesPerConnection, service.codesLeft(for: connection.address))
         guard tries > 0 else {
             terminal.write("Too many enrolment codes that did not work came from your address. Wait an hour, or ask your trainer.\n")
@@ -167,12 +178,12 @@ struct Session: @unchecked Sendable {
         }
         let prompt = EnrolmentPrompt(terminal: terminal, resources: service.course.resources)
         return prompt.run(tries: tries) { typed in
-            let outcome = (try? service.store.redeemEnrolmentCode(
+            let outcome = (try? service.store.redeemCode(
                 typed, fingerprint: connection.fingerprint, publicKey: connection.publicKey,
                 source: connection.address, actor: "ssh:" + connection.fingerprint
             )) ?? .failure(.unknown)
             switch outcome {
-            case .success(let trainee): return .success(trainee)
+            case .success(let identity): return .success(identity)
             case .failure(let refusal):
                 service.wrongCode(from: connection.address)
                 let message = switch refusal {

@@ -12,7 +12,7 @@ public struct EnrolmentPrompt {
 
     /// Asks for a code until `redeem` accepts one (the trainee), the tries run out, or the person
     /// leaves (nil). `redeem` returns the trainee, or what to tell the person about a refusal.
-    public func run(tries: Int, redeem: (String) -> Result<Trainee, EnrolmentProblem>) -> Trainee? {
+    public func run<Enrolled>(tries: Int, redeem: (String) -> Result<Enrolled, EnrolmentProblem>) -> Enrolled? {
         let interactive = prompter.terminal.isInteractive
         let body = prompter.wrap("This computer's key is not enrolled yet. Type the enrolment code your trainer gave you (like K7QM-4XTP-9WHC); it links this key to you, so next time you come straight in.")
         var problem: String?
@@ -29,7 +29,7 @@ public struct EnrolmentPrompt {
             }
             left -= 1
             switch redeem(line) {
-            case .success(let trainee): return trainee
+            case .success(let enrolled): return enrolled
             case .failure(let refusal):
                 problem = refusal.message + (left > 0 ? " \(left) \(left == 1 ? "try" : "tries") left." : "")
             }

@@ -144,6 +144,24 @@ enum ProgramSchema {
                 UNIQUE (traineeId, programId, activityKey)
             )
             """,
+            // Staff who act over SSH: one-time codes (kept only as hashes) and the keys bound to them.
+            """
+            CREATE TABLE staffCode (
+                codeHash TEXT PRIMARY KEY,
+                personId TEXT NOT NULL REFERENCES person(id),
+                createdAt \(time) NOT NULL,
+                expiresAt \(time) NOT NULL,
+                usedAt \(time)
+            )
+            """,
+            """
+            CREATE TABLE staffKey (
+                fingerprint TEXT PRIMARY KEY,
+                personId TEXT NOT NULL REFERENCES person(id),
+                publicKey TEXT NOT NULL,
+                addedAt \(time) NOT NULL
+            )
+            """,
             // A provisional certificate, or the full one; an endorsement names the certificate it
             // belongs to and its own id.
             "ALTER TABLE credential ADD COLUMN stage TEXT NOT NULL DEFAULT 'full'",

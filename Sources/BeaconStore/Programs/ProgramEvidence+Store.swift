@@ -10,13 +10,15 @@ public enum ProgramEvidenceRecords {
         evidence.workHours = try HoursRecords.entries(tx, trainee: trainee).map {
             ProgramEvidence.WorkHours(day: $0.day, hours: $0.hours, domain: $0.domain, supervision: $0.supervision, state: $0.state)
         }
+        // A document or rubric is the same one in every program that requires it (its id, version
+        // and text), so an attestation or observation counts wherever it is asked for.
         evidence.attestations = try tx.rows(
-            "SELECT documentId, version, sha256, at FROM attestation WHERE traineeId = ? AND programId = ? ORDER BY at", [.text(trainee), .text(program.id)]
+            "SELECT documentId, version, sha256, at FROM attestation WHERE traineeId = ? ORDER BY at", [.text(trainee)]
         ).compactMap { row in
             guard let document = row.string("documentId"), let version = row.string("version"), let sha = row.string("sha256"), let at = row.date("at") else { return nil }
             return ProgramEvidence.Attestation(document: document, version: version, sha256: sha, at: at)
         }
-        evidence.observations = try AttestationRecords.observations(tx, trainee: trainee).filter { $0.program == program.id }.map {
+        evidence.observations = try AttestationRecords.observations(tx, trainee: trainee).map {
             ProgramEvidence.Observation(rubric: $0.rubric, rubricVersion: $0.rubricVersion, points: $0.points, outOf: $0.outOf, passed: $0.passed, day: $0.day)
         }
         evidence.references = try tx.rows("SELECT kind, day FROM referenceReceived WHERE traineeId = ? ORDER BY day", [.text(trainee)]).compactMap { row in

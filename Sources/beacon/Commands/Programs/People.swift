@@ -17,7 +17,7 @@ extension BeaconCommand {
                   beacon people assign --supervisor lee-park --trainee sam-lee --as dana-cruz
                   beacon people assign --facilitator ana-ruiz --cohort spring-2027 --as dana-cruz
                 """,
-            subcommands: [Add.self, ListPeople.self, Assign.self]
+            subcommands: [Add.self, ListPeople.self, Assign.self, EnrolStaff.self]
         )
 
         struct Add: ParsableCommand {
@@ -50,6 +50,28 @@ extension BeaconCommand {
                     if !person.facilitates.isEmpty { line += "\tfacilitates \(person.facilitates.joined(separator: " "))" }
                     print(line)
                 }
+            }
+        }
+
+        struct EnrolStaff: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                commandName: "enrol",
+                abstract: "A one-time code with which a staff member links their SSH key (admin; audited without the code).",
+                discussion: "They connect with ssh (beacon serve --ssh-port) and type the code once; from then on their key opens their desk: a supervisor attests hours there, a facilitator scores observed assessments. Only the code's hash is kept.\n\nExample:\n  beacon people enrol lee-park --as dana-cruz"
+            )
+            @Argument(help: "The staff member's id.") var id: String
+            @Option(help: ArgumentHelp("How long the code works, as an ISO 8601 duration in days or hours.", valueName: "duration")) var valid = "P7D"
+            @OptionGroup var acting: ActorOptions
+            @Flag(help: "Print JSON.") var json = false
+
+            func run() throws {
+                guard let duration = ISODuration(valid), duration.years == 0, duration.months == 0, duration.fixedSeconds > 0 else {
+                    throw ValidationError("--valid \(valid) is not a duration in days or hours, such as P7D or PT12H")
+                }
+                let store = try LearningStore(home: LearningStore.defaultHome())
+                let issued = try refusing { try store.issueStaffCode(person: id, validFor: duration.fixedSeconds, actor: acting.id) }
+                if json { return try printJSON(["person": id, "code": issued.code, "expires": ISO8601DateFormatter().string(from: issued.expires)]) }
+                print("Code for \(id): \(issued.code) (works once, until \(ISO8601DateFormatter().string(from: issued.expires))).")
             }
         }
 
