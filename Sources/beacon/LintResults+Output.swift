@@ -29,7 +29,8 @@ extension LintResults {
                     counted(summary.questions, "question") + (kinds.isEmpty ? "" : " (\(kinds))"),
                     counted(summary.roleplays, "role-play")
                         + " (\(counted(summary.scenes, "scene")), \(counted(summary.endings, "ending")))",
-                    counted(summary.programs, "certification program"),
+                    counted(summary.programs, "certification program")
+                        + (summary.programVersions > summary.programs ? " (\(counted(summary.programVersions, "version")))" : ""),
                 ].joined(separator: ", ")
             )
         }

@@ -45,7 +45,9 @@ public struct CurriculumSummary: Sendable, Equatable, Encodable {
     public var roleplays = 0
     public var scenes = 0
     public var endings = 0
+    /// Programs by id; `programVersions` counts each version.
     public var programs = 0
+    public var programVersions = 0
     public var roleplayDetails: [RoleplaySummary] = []
 
     init(_ course: Course, roleplays facts: [String: RoleplayFacts]) {
@@ -54,7 +56,8 @@ public struct CurriculumSummary: Sendable, Equatable, Encodable {
         competencies = course.competencies.count
         samhsaCategories = Array(Set(course.competencies.map(\.category.rawValue))).sorted()
         modules = course.modules.count
-        programs = course.certifications.count
+        programs = Set(course.certifications.map(\.id)).count
+        programVersions = course.certifications.count
         for module in course.modules {
             for lesson in module.lessons {
                 lessons += 1

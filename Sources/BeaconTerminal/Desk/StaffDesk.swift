@@ -41,13 +41,13 @@ public struct StaffDesk {
     }
 
     /// Picks one of `entries` by number; nil when the person goes back.
-    func choose(_ heading: String, intro: [Para], entries: [String], keys: String) -> Result<Int?, StopSession> {
+    func choose(_ heading: String, intro: [Para], entries: [String], keys: String, quit: String = "back") -> Result<Int?, StopSession> {
         var problem: String?
         while true {
             var body = intro
             for (number, entry) in entries.enumerated() { body += prompter.wrap(entry, first: "  \(number + 1). ", rest: "     ") }
             let keys = entries.isEmpty ? "" : entries.count == 1 ? "1 choose" : "1-\(entries.count) choose"
-            switch ask(heading, body, keys: keys, kind: .command(entries: entries.count), problem: problem) {
+            switch ask(heading, body, keys: keys, kind: .command(entries: entries.count), problem: problem, quit: quit) {
             case .back: return .success(nil)
             case .stop(let exit): return .failure(StopSession(exit: exit))
             case .line(let line):
@@ -75,7 +75,7 @@ public struct StaffDesk {
                 if entries.isEmpty {
                     intro += prompter.wrap("Nothing here is for your role. Admins act on the programme's host with commands: beacon issue, beacon people, beacon audit.")
                 }
-                switch choose("Beacon staff desk", intro: intro, entries: entries.map(\.0), keys: "") {
+                switch choose("Beacon staff desk", intro: intro, entries: entries.map(\.0), keys: "", quit: "leave") {
                 case .success(nil): return .left
                 case .success(let index?): try entries[index].1()
                 case .failure(let stop): return stop.exit
