@@ -175,6 +175,7 @@ public struct CertificationService: Sendable {
     ) throws -> Record {
         guard let old = try credential(id) else { throw CredentialError("no credential \(id) was issued here") }
         guard old.status != "revoked", old.status != "relinquished" else { throw CredentialError("\(id) is \(old.status) and cannot be renewed") }
+        guard old.status != "suspended" else { throw CredentialError("\(id) is suspended; it is renewed only once an admin reinstates it (beacon reinstate)") }
         guard old.replacedBy == nil else { throw CredentialError("\(id) was already renewed as \(old.replacedBy!)") }
         guard old.stage == "full" else { throw CredentialError("\(id) is provisional: it is not renewed, the full certificate replaces it (beacon issue)") }
         if let certificate = old.endorsementOf { throw CredentialError("\(id) is an endorsement: renew its certificate, \(certificate), and the endorsement is renewed with it") }

@@ -47,6 +47,7 @@ import Testing
         let before = try store.auditEntries().count
         #expect(throws: ProgramRefusal.self) { try log("wellness", 2, "W-1") }
         #expect(throws: ProgramRefusal.self) { try log("general", 2, "M-1", kind: "staff-meeting") }
+        #expect(throws: ProgramRefusal.self) { try log("general", 2, "M-2", kind: "Staff Meeting") }
         #expect(throws: ProgramRefusal.self) { try log("general", 2, "") }
         #expect(throws: ProgramRefusal.self) { try log("general", 2, "F-1", day: "2028-06-02") }
         #expect(throws: ProgramRefusal.self) { _ = try store.logCE(trainee: sam.id, program: program, category: "general", kind: "workshop", hours: 2, day: DayDate("2028-03-01")!,
@@ -66,6 +67,10 @@ import Testing
         let renewed = try service.renew(record.id, course: Self.course, settings: settings, at: now)
         #expect(renewed.replaces == record.id && renewed.stage == "full")
         #expect(try store.auditEntries().contains { $0.action == "credential.renew" && $0.subject == renewed.id && $0.details.contains("\"ceHours\":20") })
+        // The renewal day's CE counted for the old cycle; the new one starts the day after.
+        try log("general", 2, "CE-5", day: "2028-06-01")
+        let next = try #require(try store.renewalEvaluation(credential: renewed, course: Self.course, program: program))
+        #expect(next.total == 0 && next.lines.first { $0.title == "Workshop" && $0.day == DayDate("2028-06-01")! && !$0.counted } != nil)
         // The evidence stays on the record: never in the audit log.
         #expect(try !store.auditEntries().contains { $0.details.contains("CE-1") })
         #expect(try store.verifyAuditLog().intact)

@@ -175,6 +175,10 @@ extension CurriculumLinter {
                     context.error("B066", "module '\(credit.module.id)' counts toward category '\(credit.category)', which the renewal rule does not have", help: "categories are: \(renewal.categories.map(\.id).joined(separator: ", "))", at: credit.module.location)
                 }
             }
+            let ids = renewal.categories.map(\.id)
+            for index in ids.indices where ids[..<index].contains(ids[index]) {
+                context.error("B066", "renewal category '\(ids[index])' appears twice in certification '\(program.id)'", help: "list each category once", at: program.location)
+            }
             for category in renewal.categories {
                 if let minimum = category.minimum, let maximum = category.maximum, minimum > maximum {
                     context.error("B066", "renewal category '\(category.id)' needs at least \(minimum) h but counts at most \(maximum) h", help: "make min no more than max", at: program.location)

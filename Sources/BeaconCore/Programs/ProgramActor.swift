@@ -5,6 +5,7 @@ public struct ProgramActor: Sendable, Equatable {
 
     public enum Action: String, Sendable, Equatable, CaseIterable {
         case logHours = "log hours"
+        case logCE = "log continuing education"
         case attestHours = "attest hours"
         case attestDocument = "attest a document"
         case logSession = "log a live session"
@@ -12,7 +13,7 @@ public struct ProgramActor: Sendable, Equatable {
         case recordReference = "record a reference"
         case confirmLegalName = "confirm a legal name"
         case issue = "issue or renew a certificate"
-        case changeStatus = "revoke, suspend or reinstate a certificate"
+        case changeStatus = "change a certificate's status (revoke, suspend, inactivate, relinquish, reinstate)"
         case override = "override a requirement"
         case moveProgram = "move a trainee to another program version"
         case managePeople = "add people and assignments"
@@ -37,12 +38,12 @@ public struct ProgramActor: Sendable, Equatable {
     public func refusal(_ action: Action, trainee: String?, cohort: String?) -> String? {
         if let own = traineeId {
             // A trainee logs and attests only their own record, and nothing else.
-            guard action == .logHours || action == .attestDocument else { return "a trainee cannot \(action.rawValue)" }
+            guard action == .logHours || action == .logCE || action == .attestDocument else { return "a trainee cannot \(action.rawValue)" }
             guard trainee == own else { return "\(own) cannot \(action.rawValue) for another person" }
             return nil
         }
         switch action {
-        case .logHours, .attestDocument:
+        case .logHours, .logCE, .attestDocument:
             return "only the trainee may \(action.rawValue) for themselves; \(id) is staff"
         case .attestHours:
             guard roles.contains(.supervisor) else { return "\(id) is not a supervisor" }

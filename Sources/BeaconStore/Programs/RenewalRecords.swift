@@ -18,10 +18,13 @@ public struct CEClaimRecord: Sendable, Equatable, Encodable {
 /// within the cycle.
 public enum RenewalRecords {
     public static func log(
-        _ tx: any RecordTransaction, trainee: String, program: CertificationProgram, category: String, kind: String, hours: Double, day: DayDate,
+        _ tx: any RecordTransaction, trainee: String, program: CertificationProgram, category: String, kind typed: String, hours: Double, day: DayDate,
         title: String, evidence: String, actor: String, at now: Date
     ) throws -> CEClaimRecord {
-        let by = try StaffRecords.authorize(tx, actor: actor, .logHours, trainee: trainee)
+        let by = try StaffRecords.authorize(tx, actor: actor, .logCE, trainee: trainee)
+        // "Staff meeting", "staff_meeting" and "staff-meeting" are one kind.
+        let kind = typed.lowercased().split(whereSeparator: { $0 == " " || $0 == "_" || $0 == "-" }).joined(separator: "-")
+        guard !kind.isEmpty else { throw ProgramRefusal("say what kind of activity it was (--kind workshop, course, conference…)") }
         guard let rule = program.renewal else { throw ProgramRefusal("program \(program.label) renews without continuing education") }
         guard rule.category(category) != nil else {
             throw ProgramRefusal("\(category) is not one of \(program.label)'s renewal categories: \(rule.categories.map(\.id).joined(separator: ", "))")
@@ -99,8 +102,11 @@ public enum RenewalRecords {
     }
 
     /// The cycle a certificate's CE counts in: from the day it was issued to the day it expires.
-    public static func cycle(of credential: CertificationService.Record) -> ClosedRange<DayDate> {
-        let from = DayDate(credential.issuedAt)
+    /// A renewed certificate's cycle starts the day after its renewal, since that day's CE
+    /// already counted toward the full certificate it replaced (a provisional one had no cycle).
+    public static func cycle(of credential: CertificationService.Record, renewed: Bool = false) -> ClosedRange<DayDate> {
+        let issued = renewed ? credential.issuedAt.addingTimeInterval(86_400) : credential.issuedAt
+        let from = DayDate(issued)
         let to = credential.validUntil.map(DayDate.init) ?? from
         return from...max(from, to)
     }
@@ -109,7 +115,8 @@ public enum RenewalRecords {
         _ tx: any RecordTransaction, credential: CertificationService.Record, course: Course, program: CertificationProgram
     ) throws -> RenewalEvaluation? {
         guard let rule = program.renewal else { return nil }
-        let cycle = cycle(of: credential)
+        let renewed = try credential.replaces.flatMap { try tx.row("SELECT stage FROM credential WHERE id = ?", [.text($0)])?.string("stage") } == "full"
+        let cycle = cycle(of: credential, renewed: renewed)
         let claims = try claims(tx, trainee: credential.trainee, program: program.id).map(\.claim)
             + moduleClaims(tx, trainee: credential.trainee, course: course, rule: rule, cycle: cycle)
         return RenewalEvaluation(rule: rule, claims: claims, cycle: cycle)

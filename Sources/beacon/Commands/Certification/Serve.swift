@@ -12,7 +12,7 @@ extension BeaconCommand {
             commandName: "serve",
             abstract: "Serve the verification page, the JSON API, status lists and shared certificates.",
             discussion: """
-                Routes: GET / (the form employers use), POST /verify, POST /api/v1/verify (JSON in, the beacon verify --json report out), GET /status/revocation and /status/suspension, GET /issuer, GET /healthz, GET /c/{id}, and for a did:web issuer its DID document at /.well-known/did.json (or the path form, /a/did.json or /a/b/did.json) (only for certificates their holder shares with beacon share).
+                Routes: GET / (the form employers use), POST /verify, POST /api/v1/verify (JSON in, the beacon verify --json report out), GET /status/revocation, /status/suspension, /status/inactive and /status/relinquished, GET /issuer, GET /healthz, GET /c/{id}, and for a did:web issuer its DID document at /.well-known/did.json (or the path form, /a/did.json or /a/b/did.json) (only for certificates their holder shares with beacon share).
 
                 Stops gracefully on SIGTERM or Ctrl-C. Logs never contain a certificate's personal data.
                 """
@@ -23,7 +23,7 @@ extension BeaconCommand {
         @Option(help: ArgumentHelp("The URL the public reaches this server at; new certificates point their status lists here.", valueName: "url"))
         var publicUrl: String?
 
-        @Option(help: ArgumentHelp("Also serve the course over SSH on this port (trainees connect with ssh -p PORT host).", valueName: "port"))
+        @Option(help: ArgumentHelp("Also serve the course over SSH on this port (trainees connect with ssh -p PORT host; staff enrolled with beacon people enrol reach their desk).", valueName: "port"))
         var sshPort: Int?
         @Option(help: ArgumentHelp("Address the SSH service listens on.", valueName: "address")) var sshHost = "127.0.0.1"
         @Option(help: ArgumentHelp("Course trainees take over SSH (default: the bundled course).", valueName: "path")) var course: String?

@@ -14,14 +14,16 @@ enum StatusFetcher {
     /// A status list is a few kilobytes; anything past this is not one.
     static let maxBytes = 1 << 20
 
-    /// The status list URLs a credential names, with the companion lists beside it.
-    static func urls(in credential: JSONObject) -> [String] {
+    /// The status list URLs a credential names, with the companion lists beside each, leaving
+    /// out those already `given`. A list given by hand (offline) keeps its companions offline too:
+    /// the verifier does not go online only for them.
+    static func urls(in credential: JSONObject, given: Set<String> = []) -> [String] {
         guard let raw = credential["credentialStatus"] else { return [] }
         var urls: [String] = []
         for entry in (raw.arrayValue ?? [raw]).compactMap(\.objectValue) {
-            guard let url = entry["statusListCredential"]?.stringValue else { continue }
+            guard let url = entry["statusListCredential"]?.stringValue, !given.contains(url) else { continue }
             urls.append(url)
-            urls += StatusListCredential.companions(of: url)
+            urls += StatusListCredential.companions(of: url).filter { !given.contains($0) }
         }
         return urls
     }

@@ -95,8 +95,8 @@ extension BeaconCommand {
             if case .success(let first) = offline, first.checks.signature == "valid", first.checks.issuer == "trusted",
                 case .object(let credential)? = parsed
             {
-                // A Beacon credential names one list and its suspension companion.
-                let wanted = StatusFetcher.urls(in: credential).prefix(4).filter { lists[$0] == nil }
+                // A Beacon credential names one list, with its companions (suspension, inactive, relinquished) beside it.
+                let wanted = Array(StatusFetcher.urls(in: credential, given: Set(lists.keys)).prefix(4))
                 for (url, list) in await StatusFetcher.fetch(wanted) {
                     lists[url] = list
                     fetched = true
