@@ -97,7 +97,8 @@ public struct CourseProgress: Sendable, Encodable, Equatable {
             let status: Status = saved?.completedAt != nil ? .done : saved != nil ? .inProgress : .notStarted
             return Item(id: lesson.id, kind: "lesson", title: lesson.title, status: status)
         case .quiz(let quiz):
-            let attempts = record.attempts[quiz.id, default: []]
+            // After a retraining, the quiz's limits count again from it.
+            let attempts = record.currentAttempts(quiz.id)
             let finished = attempts.filter { $0.finishedAt != nil }
             let status: Status
             if finished.contains(where: { $0.passed == true }) {

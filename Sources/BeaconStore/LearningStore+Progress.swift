@@ -145,9 +145,14 @@ public enum ProgressRecords {
             )
             runs[record.roleplayId, default: []].append(record)
         }
+        var retrainedAt: [String: Date] = [:]
+        for row in try tx.rows("SELECT quizId, at FROM retraining WHERE traineeId = ? AND courseId = ?", [.text(trainee), .text(course)]) {
+            guard let quiz = row.string("quizId"), let at = row.date("at") else { continue }
+            retrainedAt[quiz] = max(retrainedAt[quiz] ?? at, at)
+        }
         return CourseRecord(
             startedAt: enrolment?.date("startedAt"), activeSeconds: enrolment?.double("activeSeconds") ?? 0,
-            lessons: lessons, attempts: attempts, runs: runs
+            lessons: lessons, attempts: attempts, runs: runs, retrainedAt: retrainedAt
         )
     }
 

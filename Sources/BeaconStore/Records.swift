@@ -75,4 +75,14 @@ public struct CourseRecord: Hashable, Sendable {
     public var attempts: [String: [QuizAttemptRecord]]
     /// By role-play id, oldest first.
     public var runs: [String: [RoleplayRunRecord]]
+    /// By quiz id: when an exam rule last sent the trainee back to retrain. Attempts before it
+    /// are kept, but belong to the cycle it closed.
+    public var retrainedAt: [String: Date] = [:]
+
+    /// The attempts at a quiz since the last retraining (all of them when there was none).
+    public func currentAttempts(_ quiz: String) -> [QuizAttemptRecord] {
+        let all = attempts[quiz, default: []]
+        guard let since = retrainedAt[quiz] else { return all }
+        return all.filter { $0.startedAt > since }
+    }
 }

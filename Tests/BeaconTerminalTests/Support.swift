@@ -30,6 +30,8 @@ func makePlayer(_ terminal: MemoryTerminal, store: LearningStore? = nil) throws 
     var options = CoursePlayer.Options(seed: 1)
     let clock = Clock()
     options.now = { clock.tick() }
+    // A transcript must not depend on how fast this machine writes: no "Saving…" notice.
+    options.savingNotice = 600
     let resources = CrisisResources(
         reviewed: "2026-11-27", region: "US", heading: "Help now.",
         resources: [.init(name: "988 Suicide & Crisis Lifeline", how: "Call or text 988.")],

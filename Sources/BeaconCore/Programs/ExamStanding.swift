@@ -12,12 +12,20 @@ public enum ExamStanding: Sendable, Equatable {
     case windowFull(until: Date)
     /// Failed too often: the module must be started over and finished again.
     case retrain(module: String?)
+    /// Started over: the module must be finished again before the next attempt.
+    case retraining(module: String?)
 
-    public init(rule: CertificationProgram.ExamRule, attempts all: [ProgramEvidence.Attempt], retrainedAt: Date?, now: Date) {
+    /// - Parameter retrainingDone: whether the retraining module has been finished again since
+    ///   `retrainedAt` (ignored when there was no retraining).
+    public init(rule: CertificationProgram.ExamRule, attempts all: [ProgramEvidence.Attempt], retrainedAt: Date?, retrainingDone: Bool = true, now: Date) {
         // Attempts before a retraining belong to the cycle it closed.
         let attempts = all.filter { retrainedAt == nil || $0.finishedAt > retrainedAt! }.sorted { $0.finishedAt < $1.finishedAt }
         if attempts.contains(where: \.passed) {
             self = .passed
+            return
+        }
+        if retrainedAt != nil, !retrainingDone, attempts.isEmpty {
+            self = .retraining(module: rule.retrainModule?.id)
             return
         }
         if let limit = rule.retrainAfter, attempts.count >= limit {
@@ -66,6 +74,7 @@ public enum ExamStanding: Sendable, Equatable {
         case .waiting(let until): "next attempt from \(Self.moment(until))"
         case .windowFull(let until): "every attempt in the window used; next from \(Self.moment(until))"
         case .retrain(let module): module.map { "failed too often: retrain (module \($0) is started over) before another attempt" } ?? "no attempts left"
+        case .retraining(let module): "retraining: finish module \(module ?? "the retraining module") again, then the exam opens"
         }
     }
 

@@ -50,7 +50,9 @@ public struct ProgramEvaluation: Sendable, Equatable, Encodable {
             return EndorsementResult(id: endorsement.id, title: endorsement.title, met: checks.allSatisfy(\.met), checks: checks)
         }
         exam = program.exam.map { rule in
-            ExamStanding(rule: rule, attempts: evidence.attempts[rule.quiz.id] ?? [], retrainedAt: evidence.retrainedAt, now: now).explanation
+            ExamStanding(
+                rule: rule, attempts: evidence.attempts[rule.quiz.id] ?? [], retrainedAt: evidence.retrainedAt, retrainingDone: evidence.retrainingDone, now: now
+            ).explanation
         }
     }
 

@@ -96,6 +96,8 @@ public struct ProgramEvidence: Sendable, Equatable {
     /// When the exam's retraining module was last started over; attempts before it no longer count
     /// toward the exam rule.
     public var retrainedAt: Date?
+    /// Whether the retraining module has been finished again since `retrainedAt`.
+    public var retrainingDone = true
     public var selfPacedSeconds: Double = 0
     public var sessions: [LiveSession] = []
     public var workHours: [WorkHours] = []

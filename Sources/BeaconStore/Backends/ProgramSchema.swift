@@ -162,6 +162,17 @@ enum ProgramSchema {
                 addedAt \(time) NOT NULL
             )
             """,
+            // A program's exam rule sent the trainee back to retrain: the module was started over
+            // (the exam's attempts are kept), and only attempts after it count toward the rule.
+            """
+            CREATE TABLE retraining (
+                traineeId TEXT NOT NULL REFERENCES trainee(id) ON UPDATE CASCADE ON DELETE CASCADE,
+                courseId TEXT NOT NULL,
+                quizId TEXT NOT NULL,
+                moduleId TEXT NOT NULL,
+                at \(time) NOT NULL
+            )
+            """,
             // A provisional certificate, or the full one; an endorsement names the certificate it
             // belongs to and its own id.
             "ALTER TABLE credential ADD COLUMN stage TEXT NOT NULL DEFAULT 'full'",
@@ -171,5 +182,5 @@ enum ProgramSchema {
     }
 
     /// Rows that belong to one trainee, removed when they are erased.
-    static let traineeTables = ["supervision", "programVersion", "attendance", "workHours", "attestation", "observation", "referenceReceived", "ceClaim"]
+    static let traineeTables = ["supervision", "programVersion", "attendance", "workHours", "attestation", "observation", "referenceReceived", "ceClaim", "retraining"]
 }

@@ -7,6 +7,10 @@ public enum ProgramEvidenceRecords {
         let record = try ProgressRecords.record(tx, trainee: trainee, course: course.id)
         var evidence = ProgramEvidence(course: course, record: record, trainee: trainee)
         evidence.sessions = try HoursRecords.sessions(tx, trainee: trainee, course: course.id)
+        if let rule = program.exam, let since = record.retrainedAt[rule.quiz.id] {
+            evidence.retrainedAt = since
+            evidence.retrainingDone = ExamRecords.retrainingDone(rule, record, course: course, since: since)
+        }
         evidence.workHours = try HoursRecords.entries(tx, trainee: trainee).map {
             ProgramEvidence.WorkHours(day: $0.day, hours: $0.hours, domain: $0.domain, supervision: $0.supervision, state: $0.state)
         }

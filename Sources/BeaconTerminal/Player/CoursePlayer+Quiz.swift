@@ -5,7 +5,8 @@ import Foundation
 extension CoursePlayer {
     /// A quiz: resume an open attempt, or start one if attempts and cooldown allow.
     func playQuiz(_ quiz: Quiz) throws {
-        let attempts = try store.record(trainee: trainee.id, course: course.id).attempts[quiz.id, default: []]
+        // Since the last retraining, if an exam rule sent the trainee back: limits count from it.
+        let attempts = try store.record(trainee: trainee.id, course: course.id).currentAttempts(quiz.id)
         var session: QuizSession
         let attemptId: Int64
         if let open = attempts.last(where: { $0.finishedAt == nil }) {
@@ -44,7 +45,7 @@ extension CoursePlayer {
         let passed = session.passed(in: quiz)
         let (store, attempt, now) = (store, attemptId, options.now())
         try saving { try store.finishAttempt(attempt, score: score, passed: passed, at: now) }
-        let finishedCount = try store.record(trainee: trainee.id, course: course.id).attempts[quiz.id, default: []].filter { $0.finishedAt != nil }.count
+        let finishedCount = try store.record(trainee: trainee.id, course: course.id).currentAttempts(quiz.id).filter { $0.finishedAt != nil }.count
         var body = wrap("Your score: \(percent(score)). The pass mark is \(percent(quiz.passMark)).")
         body.append("")
         if passed {
@@ -126,6 +127,13 @@ extension CoursePlayer {
     /// still be reviewed from that screen: waiting out a cooldown is when it helps most.
     private func mayStart(_ quiz: Quiz, finished: [QuizAttemptRecord], previous: QuizSession?) throws -> Bool {
         var reason: String?
+        // A program's exam rule comes first: when it asks for retraining, that is the way on.
+        let ruled = options.recordsProgress && course.certifications.contains { $0.exam?.quiz.id == quiz.id }
+        let gate = ruled ? try store.examGate(trainee: trainee.id, course: course, quiz: quiz.id, now: options.now()) : nil
+        if let gate, case .retrain = gate.standing, let module = gate.module {
+            try offerRetraining(quiz, module: module, tries: finished.count)
+            return false
+        }
         if quiz.attemptsLeft(afterFinishing: finished.count) == 0 {
             reason = "You have used all \(quiz.attempts ?? 0) attempts. Your best score was \(percent(finished.compactMap(\.score).max() ?? 0)). Talk to your trainer about what comes next."
         } else if let cooldown = quiz.cooldown, let last = finished.compactMap(\.finishedAt).max(),
@@ -135,10 +143,39 @@ extension CoursePlayer {
             formatter.dateStyle = .medium
             formatter.timeStyle = .short
             reason = "You can start your next attempt after \(formatter.string(from: ready)). A break between attempts helps the learning settle."
+        } else if let gate {
+            reason = examReason(gate)
         }
         guard let reason else { return true }
         try offerReview(Screen(heading: "Quiz: \(quiz.title)", body: wrap(reason), keys: "Enter back"), of: quiz, previous: previous, quit: "menu")
         return false
+    }
+
+    /// Why a program's exam rule holds the next attempt back, in the trainee's words.
+    private func examReason(_ gate: ExamGate) -> String {
+        let formatter = DateFormatter()
+        formatter.dateStyle = .medium
+        formatter.timeStyle = .short
+        switch gate.standing {
+        case .waiting(let until): return "Your program allows the next attempt from \(formatter.string(from: until))."
+        case .windowFull(let until): return "You have used every attempt your program allows in this period. The next one opens on \(formatter.string(from: until))."
+        case .retraining: return "Your program asks you to go through \(gate.module?.title ?? "the module") again first. Once you have finished it, the exam opens."
+        default: return "Your program does not allow another attempt now. Talk to your trainer about what comes next."
+        }
+    }
+
+    /// The rule asks for retraining: say what it means, and start the module over when the
+    /// trainee chooses to. The exam's attempts stay on the record.
+    private func offerRetraining(_ quiz: Quiz, module: Module, tries: Int) throws {
+        let body = wrap("You have not passed \(quiz.title) yet, after \(tries) \(tries == 1 ? "attempt" : "attempts"). That is hard, and it happens. Your program asks you to go through \(module.title) again before the next attempt: its lessons and role-plays start over, and your earlier attempts stay on your record.")
+            + [""] + wrap("Press Enter to start \(module.title) over now, or q to go back and do it later.")
+        let start = try ask({ _ in Screen(heading: "Quiz: \(quiz.title)", body: body, keys: "Enter start it over") }, kind: .command(entries: 0), quit: "back") { line -> Result<Bool, Problem> in
+            line.isEmpty ? .success(true) : .failure(Problem("Press Enter to start the module over, or q to go back."))
+        }
+        guard start else { return }
+        let (store, trainee, course, now) = (store, trainee, course, options.now())
+        try saving { _ = try store.retrain(trainee: trainee.id, course: course, quiz: quiz.id, at: now) }
+        try pause(Screen(heading: module.title, body: wrap("\(module.title) starts over. Work through it again; the exam opens once you have finished it."), keys: "Enter continue"))
     }
 
     /// Shows `screen`; with a previous attempt, r reviews it first (and comes back here).

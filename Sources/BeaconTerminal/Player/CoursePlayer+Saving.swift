@@ -4,8 +4,6 @@ import Foundation
 import Synchronization
 
 extension CoursePlayer {
-    /// How long a save may take before the trainee is told it is still saving.
-    static let savingNotice: DispatchTimeInterval = .milliseconds(400)
 
     /// Runs one write to the record; the screen that acknowledges it is drawn only after it
     /// returns, so nothing is shown as saved that was not committed. On an embedded SQLite file
@@ -20,7 +18,7 @@ extension CoursePlayer {
             result.withLock { $0 = outcome }
             done.signal()
         }
-        if done.wait(timeout: .now() + Self.savingNotice) == .timedOut {
+        if done.wait(timeout: .now() + options.savingNotice) == .timedOut {
             terminal.write(terminal.isInteractive ? "\r\n  Saving…" : "Saving…\n")
             done.wait()
         }

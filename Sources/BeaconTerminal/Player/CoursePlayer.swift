@@ -36,6 +36,8 @@ public final class CoursePlayer {
         public var ignorePrerequisites = false
         /// False for previews: answers live in memory only, and no screen says they are saved.
         public var recordsProgress = true
+        /// How long a save may take before the trainee is told it is still saving.
+        public var savingNotice: TimeInterval = 0.4
 
         public init(seed: UInt64? = nil) { self.seed = seed }
     }

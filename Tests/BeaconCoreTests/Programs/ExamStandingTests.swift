@@ -62,3 +62,13 @@ import Testing
         #expect(ExamStanding.waiting(until: moment("2027-01-08")).explanation == "next attempt from 2027-01-08T00:00:00Z")
     }
 }
+
+extension ExamStandingTests {
+    @Test func afterStartingOverTheModuleMustBeFinishedAgain() {
+        let attempts = [failed("2027-01-01"), failed("2027-02-01"), failed("2027-03-01")]
+        let since = moment("2027-04-01")
+        #expect(ExamStanding(rule: georgia, attempts: attempts, retrainedAt: since, retrainingDone: false, now: moment("2027-06-01")) == .retraining(module: "final"))
+        #expect(!ExamStanding.retraining(module: "final").allowsAttempt)
+        #expect(ExamStanding(rule: georgia, attempts: attempts, retrainedAt: since, retrainingDone: true, now: moment("2027-06-01")) == .open(remaining: 3))
+    }
+}
