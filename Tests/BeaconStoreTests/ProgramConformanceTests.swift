@@ -88,6 +88,24 @@ import Testing
     }
 
     @Test(arguments: Backend.allCases)
+    func aStaffCodeBindsAKeyOnceAndOnlyAnAdminRemovesIt(_ backend: Backend) throws {
+        guard let setup = try Self.setUp(backend) else { return }
+        let store = setup.store
+        #expect(throws: ProgramRefusal.self) { _ = try store.issueStaffCode(person: "lee-park", validFor: 3600, actor: "ana-ruiz", at: Self.now) }
+        let (code, _) = try store.issueStaffCode(person: "lee-park", validFor: 3600, actor: "dana-cruz", at: Self.now)
+        let bound = try store.redeemCode(code, fingerprint: "SHA256:lee", publicKey: "ssh-ed25519 AAAA", source: "127.0.0.1", actor: "ssh:SHA256:lee", at: Self.now)
+        guard case .success(.staff(let member)) = bound else { Issue.record("not bound: \(bound)"); return }
+        #expect(member.id == "lee-park")
+        #expect(try store.identity(forKey: "SHA256:lee") == .staff(member))
+        let again = try store.redeemCode(code, fingerprint: "SHA256:other", publicKey: "ssh-ed25519 BBBB", source: "127.0.0.1", actor: "ssh:SHA256:other", at: Self.now)
+        #expect(again == .failure(.used))
+        #expect(throws: ProgramRefusal.self) { _ = try store.removeStaffKey(person: "lee-park", fingerprint: "SHA256:lee", actor: "lee-park", at: Self.now) }
+        #expect(try store.removeStaffKey(person: "lee-park", fingerprint: "SHA256:lee", actor: "dana-cruz", at: Self.now))
+        #expect(try store.identity(forKey: "SHA256:lee") == nil)
+        #expect(try !store.auditEntries().contains { $0.details.contains(code) })
+    }
+
+    @Test(arguments: Backend.allCases)
     func hoursCountOnlyOnceTheirSupervisorAttestsAndKeepTheirHistory(_ backend: Backend) throws {
         guard let setup = try Self.setUp(backend) else { return }
         let store = setup.store, sam = setup.sam.id

@@ -69,7 +69,34 @@ public enum StaffEnrolment {
     }
 }
 
+extension StaffEnrolment {
+    public static func keys(_ tx: any RecordTransaction, person: String) throws -> [TraineeKey] {
+        try tx.rows("SELECT fingerprint, personId, publicKey, addedAt FROM staffKey WHERE personId = ? ORDER BY addedAt", [.text(person)]).compactMap { row in
+            guard let fingerprint = row.string("fingerprint"), let owner = row.string("personId"), let key = row.string("publicKey"), let added = row.date("addedAt")
+            else { return nil }
+            return TraineeKey(fingerprint: fingerprint, traineeId: owner, publicKey: key, addedAt: added)
+        }
+    }
+
+    /// An admin stops a staff key from opening the desk (a lost laptop); audited.
+    public static func removeKey(_ tx: any RecordTransaction, person: String, fingerprint: String, actor: String, at now: Date) throws -> Bool {
+        let by = try StaffRecords.authorize(tx, actor: actor, .managePeople)
+        guard try tx.changes("DELETE FROM staffKey WHERE personId = ? AND fingerprint = ?", [.text(person), .text(fingerprint)]) > 0 else { return false }
+        try AuditLog.append(tx, actor: by.id, action: "enrolment.remove-staff-key", subject: "person:" + person, details: JSONObject([("key", .string(fingerprint))]), at: now)
+        return true
+    }
+}
+
 extension LearningStore {
+    /// A staff member's SSH keys (the owner is in `traineeId`, which here names the person).
+    public func staffKeys(person: String) throws -> [TraineeKey] {
+        try database.read { tx in try StaffEnrolment.keys(tx, person: person) }
+    }
+
+    public func removeStaffKey(person: String, fingerprint: String, actor: String = LearningStore.actor, at now: Date = Date()) throws -> Bool {
+        try database.write { tx in try StaffEnrolment.removeKey(tx, person: person, fingerprint: fingerprint, actor: actor, at: now) }
+    }
+
     public func issueStaffCode(person: String, validFor: TimeInterval, actor: String = LearningStore.actor, at now: Date = Date()) throws -> (code: String, expires: Date) {
         let code = EnrolmentCode.generate()
         let expires = now.addingTimeInterval(validFor)

@@ -17,7 +17,7 @@ extension BeaconCommand {
                   beacon people assign --supervisor lee-park --trainee sam-lee --as dana-cruz
                   beacon people assign --facilitator ana-ruiz --cohort spring-2027 --as dana-cruz
                 """,
-            subcommands: [Add.self, ListPeople.self, Assign.self, EnrolStaff.self]
+            subcommands: [Add.self, ListPeople.self, Assign.self, EnrolStaff.self, StaffKeys.self, RemoveStaffKey.self]
         )
 
         struct Add: ParsableCommand {
@@ -72,6 +72,36 @@ extension BeaconCommand {
                 let issued = try refusing { try store.issueStaffCode(person: id, validFor: duration.fixedSeconds, actor: acting.id) }
                 if json { return try printJSON(["person": id, "code": issued.code, "expires": ISO8601DateFormatter().string(from: issued.expires)]) }
                 print("Code for \(id): \(issued.code) (works once, until \(ISO8601DateFormatter().string(from: issued.expires))).")
+            }
+        }
+
+        struct StaffKeys: ParsableCommand {
+            static let configuration = CommandConfiguration(commandName: "keys", abstract: "List the SSH keys that open a staff member's desk.")
+            @Argument(help: "The staff member's id.") var id: String
+            @Flag(help: "Print JSON.") var json = false
+
+            func run() throws {
+                let store = try LearningStore(home: LearningStore.defaultHome())
+                guard try store.staff().contains(where: { $0.id == id }) else { throw CommandFailure("no staff member '\(id)'; see beacon people list") }
+                let keys = try store.staffKeys(person: id)
+                if json { return try printJSON(keys.map { ["fingerprint": $0.fingerprint, "publicKey": $0.publicKey, "addedAt": ISO8601DateFormatter().string(from: $0.addedAt)] }) }
+                if keys.isEmpty { print("\(id) has no SSH key yet; give them a code with beacon people enrol \(id).") }
+                for key in keys { print("\(key.fingerprint)  added \(ISO8601DateFormatter().string(from: key.addedAt))  \(key.publicKey.prefix(24))…") }
+            }
+        }
+
+        struct RemoveStaffKey: ParsableCommand {
+            static let configuration = CommandConfiguration(commandName: "remove-key", abstract: "Stop a staff member's SSH key from opening their desk (admin; audited).")
+            @Argument(help: "The staff member's id.") var id: String
+            @Argument(help: "The key's fingerprint (SHA256:…), as beacon people keys lists it.") var fingerprint: String
+            @OptionGroup var acting: ActorOptions
+
+            func run() throws {
+                let store = try LearningStore(home: LearningStore.defaultHome())
+                guard try refusing({ try store.removeStaffKey(person: id, fingerprint: fingerprint, actor: acting.id) }) else {
+                    throw CommandFailure("\(id) has no key \(fingerprint); see beacon people keys \(id)")
+                }
+                print("Removed \(fingerprint): it no longer opens \(id)'s desk. A new code: beacon people enrol \(id)")
             }
         }
 
