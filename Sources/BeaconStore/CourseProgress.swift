@@ -108,7 +108,7 @@ public struct CourseProgress: Sendable, Encodable, Equatable {
             } else if finished.isEmpty {
                 status = .notStarted
             } else {
-                status = quiz.attemptsLeft(afterFinishing: finished.count) == 0 ? .attemptsUsed : .notPassed
+                status = quiz.attemptsLeft(afterFinishing: record.attemptsCounted(quiz.id)) == 0 ? .attemptsUsed : .notPassed
             }
             return Item(
                 id: quiz.id, kind: "quiz", title: quiz.title, status: status,

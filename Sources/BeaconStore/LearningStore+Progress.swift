@@ -150,9 +150,14 @@ public enum ProgressRecords {
             guard let quiz = row.string("quizId"), let at = row.date("at") else { continue }
             retrainedAt[quiz] = max(retrainedAt[quiz] ?? at, at)
         }
+        var grantedAt: [String: [Date]] = [:]
+        for row in try tx.rows("SELECT quizId, at FROM attemptGrant WHERE traineeId = ? AND courseId = ? ORDER BY at", [.text(trainee), .text(course)]) {
+            guard let quiz = row.string("quizId"), let at = row.date("at") else { continue }
+            grantedAt[quiz, default: []].append(at)
+        }
         return CourseRecord(
             startedAt: enrolment?.date("startedAt"), activeSeconds: enrolment?.double("activeSeconds") ?? 0,
-            lessons: lessons, attempts: attempts, runs: runs, retrainedAt: retrainedAt
+            lessons: lessons, attempts: attempts, runs: runs, retrainedAt: retrainedAt, grantedAt: grantedAt
         )
     }
 

@@ -78,6 +78,16 @@ public struct CourseRecord: Hashable, Sendable {
     /// By quiz id: when an exam rule last sent the trainee back to retrain. Attempts before it
     /// are kept, but belong to the cycle it closed.
     public var retrainedAt: [String: Date] = [:]
+    /// By quiz id: when a trainer granted an extra attempt, oldest first.
+    public var grantedAt: [String: [Date]] = [:]
+
+    /// Finished attempts that count against the quiz's own limit: those since the last
+    /// retraining, less the extra attempts a trainer granted since then.
+    public func attemptsCounted(_ quiz: String) -> Int {
+        let finished = currentAttempts(quiz).filter { $0.finishedAt != nil }.count
+        let grants = grantedAt[quiz, default: []].filter { date in retrainedAt[quiz].map { date > $0 } ?? true }.count
+        return max(0, finished - grants)
+    }
 
     /// The attempts at a quiz since the last retraining (all of them when there was none).
     public func currentAttempts(_ quiz: String) -> [QuizAttemptRecord] {

@@ -61,4 +61,40 @@ import Testing
         #expect(record.currentAttempts("listening-check").count <= 1)
         #expect(try store.verifyAuditLog().intact)
     }
+
+    @Test func aGrantedAttemptOpensAQuizWhoseAttemptsAreUsedAndIsAudited() throws {
+        let (course, stamp) = try sampleCourse()
+        let store = try LearningStore(writer: DatabaseQueue())
+        let trainee = try store.issueEnrolmentCode(traineeName: "Tester", traineeId: nil, cohort: "spring", validFor: 3600, at: Date(timeIntervalSince1970: 1_700_000_000)).trainee
+        let start = Date(timeIntervalSince1970: 1_790_000_000)
+        try store.saveLessonPage(trainee: trainee.id, course: stamp, lesson: "what-is-peer-support", page: 0, completed: true, at: start)
+        for hour in [0.0, 2, 4] {
+            let attempt = try store.startAttempt(trainee: trainee.id, course: stamp, quiz: "listening-check", seed: 1, questionIds: ["q1"], at: start + hour * 3600)
+            try store.finishAttempt(attempt, score: 0.4, passed: false, at: start + hour * 3600 + 600)
+        }
+        func play() throws -> String {
+            let terminal = MemoryTerminal(lines: ["2", "2", "q", "q", "q"])
+            var options = CoursePlayer.Options(seed: 1)
+            let clock = Clock()
+            options.now = { clock.tick() }
+            _ = CoursePlayer(course: course, stamp: stamp, store: store, trainee: trainee, terminal: terminal, resources: resources, options: options).run()
+            return terminal.output
+        }
+        #expect(try play().contains("You have used all 3 attempts"))
+        _ = try store.addStaff(name: "Dana Cruz", roles: [.admin], actor: "operator", at: start)
+        _ = try store.addStaff(name: "Lee Park", roles: [.supervisor], actor: "dana-cruz", at: start)
+        #expect(throws: ProgramRefusal.self) { try store.grantAttempt(trainee: trainee.id, course: course, quiz: "listening-check", reason: "dropped", actor: "lee-park") }
+        #expect(throws: ProgramRefusal.self) { try store.grantAttempt(trainee: trainee.id, course: course, quiz: "listening-check", reason: " ", actor: "dana-cruz") }
+        try store.grantAttempt(trainee: trainee.id, course: course, quiz: "listening-check", reason: "the connection dropped in attempt 3", actor: "dana-cruz")
+        let open = try play()
+        #expect(open.contains("attempt 3 of 3") && !open.contains("You have used all 3 attempts"), "\(open.suffix(800))")
+        #expect(try store.record(trainee: trainee.id, course: course.id).attempts["listening-check"]?.filter { $0.finishedAt != nil }.count == 3, "the earlier attempts stay")
+        #expect(try store.auditEntries().contains { $0.action == "attempt.grant" && $0.actor == "dana-cruz" && $0.details.contains("connection dropped") })
+
+        // One item reset, not the whole module: audited with who did it.
+        #expect(try store.reset(trainee: trainee.id, course: course.id, items: ["what-is-peer-support"], actor: "dana-cruz") == 1)
+        #expect(throws: ProgramRefusal.self) { _ = try store.reset(trainee: trainee.id, course: course.id, items: ["oars"], actor: "lee-park") }
+        #expect(try store.auditEntries().contains { $0.action == "progress.reset" && $0.actor == "dana-cruz" })
+        #expect(try store.record(trainee: trainee.id, course: course.id).attempts["listening-check"]?.filter { $0.finishedAt != nil }.count == 3)
+    }
 }

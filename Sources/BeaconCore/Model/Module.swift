@@ -12,6 +12,14 @@ public struct Module: Hashable, Sendable {
             case .roleplay(let roleplay): roleplay.id
             }
         }
+
+        public var title: String {
+            switch self {
+            case .lesson(let lesson): lesson.title
+            case .quiz(let quiz): quiz.title
+            case .roleplay(let roleplay): roleplay.title
+            }
+        }
     }
 
     public var id: String

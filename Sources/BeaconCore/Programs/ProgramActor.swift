@@ -17,6 +17,8 @@ public struct ProgramActor: Sendable, Equatable {
         case override = "override a requirement"
         case moveProgram = "move a trainee to another program version"
         case managePeople = "add people and assignments"
+        case grantAttempt = "grant an extra quiz attempt"
+        case resetProgress = "reset a trainee's work"
     }
 
     public var id: String
@@ -56,6 +58,12 @@ public struct ProgramActor: Sendable, Equatable {
                     return "\(id) does not facilitate \(trainee ?? "")'s cohort\(cohort.map { " (\($0))" } ?? ""); an admin assigns facilitators (beacon people assign)"
                 }
             }
+            return nil
+        case .grantAttempt, .resetProgress:
+            // A trainer's actions: an admin, or a facilitator of the trainee's cohort.
+            if roles.contains(.admin) { return nil }
+            guard roles.contains(.facilitator) else { return "only an admin or the trainee's facilitator may \(action.rawValue); \(id) is \(roleList)" }
+            guard let cohort, facilitatesCohorts.contains(cohort) else { return "\(id) does not facilitate \(trainee ?? "this trainee")'s cohort" }
             return nil
         case .recordReference, .confirmLegalName, .issue, .changeStatus, .override, .moveProgram, .managePeople:
             return roles.contains(.admin) ? nil : "only an admin may \(action.rawValue); \(id) is \(roleList)"

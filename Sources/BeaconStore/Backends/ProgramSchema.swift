@@ -173,6 +173,17 @@ enum ProgramSchema {
                 at \(time) NOT NULL
             )
             """,
+            // An extra attempt at a quiz, granted by a trainer with a reason.
+            """
+            CREATE TABLE attemptGrant (
+                traineeId TEXT NOT NULL REFERENCES trainee(id) ON UPDATE CASCADE ON DELETE CASCADE,
+                courseId TEXT NOT NULL,
+                quizId TEXT NOT NULL,
+                grantedBy TEXT NOT NULL,
+                reason TEXT NOT NULL,
+                at \(time) NOT NULL
+            )
+            """,
             // A provisional certificate, or the full one; an endorsement names the certificate it
             // belongs to and its own id.
             "ALTER TABLE credential ADD COLUMN stage TEXT NOT NULL DEFAULT 'full'",
@@ -182,5 +193,5 @@ enum ProgramSchema {
     }
 
     /// Rows that belong to one trainee, removed when they are erased.
-    static let traineeTables = ["supervision", "programVersion", "attendance", "workHours", "attestation", "observation", "referenceReceived", "ceClaim", "retraining"]
+    static let traineeTables = ["supervision", "programVersion", "attendance", "workHours", "attestation", "observation", "referenceReceived", "ceClaim", "retraining", "attemptGrant"]
 }

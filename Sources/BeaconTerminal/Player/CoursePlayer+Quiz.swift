@@ -6,7 +6,8 @@ extension CoursePlayer {
     /// A quiz: resume an open attempt, or start one if attempts and cooldown allow.
     func playQuiz(_ quiz: Quiz) throws {
         // Since the last retraining, if an exam rule sent the trainee back: limits count from it.
-        let attempts = try store.record(trainee: trainee.id, course: course.id).currentAttempts(quiz.id)
+        let record = try store.record(trainee: trainee.id, course: course.id)
+        let attempts = record.currentAttempts(quiz.id)
         var session: QuizSession
         let attemptId: Int64
         if let open = attempts.last(where: { $0.finishedAt == nil }) {
@@ -22,11 +23,11 @@ extension CoursePlayer {
                 for answer in last.answers { _ = try? replayed.answer(answer.response, to: answer.questionId, in: quiz) }
                 return replayed
             }
-            guard try mayStart(quiz, finished: finished, previous: previous) else { return }
+            guard try mayStart(quiz, finished: finished, counted: record.attemptsCounted(quiz.id), previous: previous) else { return }
             _ = try contentNote(quiz.contentNote, before: quiz.title)
             let seed = random.next()
             session = QuizSession(quiz: quiz, seed: seed)
-            try introduce(quiz, session: session, attempt: finished.count + 1, previous: previous)
+            try introduce(quiz, session: session, attempt: record.attemptsCounted(quiz.id) + 1, previous: previous)
             attemptId = try store.startAttempt(
                 trainee: trainee.id, course: stamp, quiz: quiz.id, seed: seed, questionIds: session.questionIds, at: options.now()
             )
@@ -45,7 +46,7 @@ extension CoursePlayer {
         let passed = session.passed(in: quiz)
         let (store, attempt, now) = (store, attemptId, options.now())
         try saving { try store.finishAttempt(attempt, score: score, passed: passed, at: now) }
-        let finishedCount = try store.record(trainee: trainee.id, course: course.id).currentAttempts(quiz.id).filter { $0.finishedAt != nil }.count
+        let finishedCount = try store.record(trainee: trainee.id, course: course.id).attemptsCounted(quiz.id)
         var body = wrap("Your score: \(percent(score)). The pass mark is \(percent(quiz.passMark)).")
         body.append("")
         if passed {
@@ -125,7 +126,8 @@ extension CoursePlayer {
 
     /// Whether another attempt may start; says why not when it may not. The last attempt can
     /// still be reviewed from that screen: waiting out a cooldown is when it helps most.
-    private func mayStart(_ quiz: Quiz, finished: [QuizAttemptRecord], previous: QuizSession?) throws -> Bool {
+    /// `counted` is what the quiz's own limit sees: finished attempts less those a trainer granted.
+    private func mayStart(_ quiz: Quiz, finished: [QuizAttemptRecord], counted: Int, previous: QuizSession?) throws -> Bool {
         var reason: String?
         // A program's exam rule comes first: when it asks for retraining, that is the way on.
         let ruled = options.recordsProgress && course.certifications.contains { $0.exam?.quiz.id == quiz.id }
@@ -134,7 +136,7 @@ extension CoursePlayer {
             try offerRetraining(quiz, module: module, tries: finished.count)
             return false
         }
-        if quiz.attemptsLeft(afterFinishing: finished.count) == 0 {
+        if quiz.attemptsLeft(afterFinishing: counted) == 0 {
             reason = "You have used all \(quiz.attempts ?? 0) attempts. Your best score was \(percent(finished.compactMap(\.score).max() ?? 0)). Talk to your trainer about what comes next."
         } else if let cooldown = quiz.cooldown, let last = finished.compactMap(\.finishedAt).max(),
             let ready = Calendar(identifier: .gregorian).date(byAdding: cooldown.dateComponents, to: last), ready > options.now()
