@@ -239,10 +239,10 @@ public struct CredentialVerifier: Sendable {
         var set: Set<String> = []
         // Beacon's companion lists (suspension, inactive, relinquished): same index, beside the revocation list.
         if entries.count == 1, let entry = entries.first, entry["statusPurpose"]?.stringValue == "revocation", let url = entry["statusListCredential"]?.stringValue {
-            for companion in StatusListCredential.companions(of: url) where prepared[companion] != nil {
+            for companion in StatusListCredential.companions(of: url) where prepared[companion.url] != nil {
                 var beside = entry
-                beside["statusPurpose"] = JSONValue.string(String(companion[companion.index(after: companion.lastIndex(of: "/")!)...]))
-                beside["statusListCredential"] = JSONValue.string(companion)
+                beside["statusPurpose"] = JSONValue.string(companion.purpose)
+                beside["statusListCredential"] = JSONValue.string(companion.url)
                 entries.append(beside)
             }
         }

@@ -128,11 +128,11 @@ public enum StatusListCredential {
     /// that knows only those still reaches the right verdict.
     public static let purposes = ["revocation", "suspension", "inactive", "relinquished"]
 
-    /// The lists beside a revocation list's address.
-    public static func companions(of revocationURL: String) -> [String] {
+    /// The lists beside a revocation list's address, with their purposes.
+    public static func companions(of revocationURL: String) -> [(purpose: String, url: String)] {
         guard revocationURL.hasSuffix("/status/revocation") else { return [] }
         let base = String(revocationURL.dropLast("revocation".count))
-        return purposes.dropFirst().map { base + $0 }
+        return purposes.dropFirst().map { ($0, base + $0) }
     }
 
     /// `{base}/status/{purpose}`.

@@ -18,7 +18,7 @@ extension CertificationService {
         if let problem = settings.problem { throw CredentialError("not issued: " + problem) }
         let issuer = try store.authorize(.issue, actor: actor, trainee: trainee.id)
         let program = try store.programVersion(trainee: trainee.id, course: course, program: requested.id, today: now) ?? requested
-        var check = try eligibility(trainee: trainee.id, course: course, program: program, at: now)
+        var check = try eligibility(trainee: trainee.id, course: course, held: program, at: now)
         let overriding = override.map { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? false
         if let ledger {
             // Renewal by continuing education: the ledger was judged (and any override checked) by renew.

@@ -115,7 +115,12 @@ public struct CertificationService: Sendable {
     /// for them: course work, hours, attestations, observations and references.
     public func eligibility(trainee: String, course: Course, program: CertificationProgram, at now: Date = Date()) throws -> Eligibility {
         let held = try store.programVersion(trainee: trainee, course: course, program: program.id, today: now) ?? program
-        return Eligibility(program: held, course: course, evidence: try store.evidence(trainee: trainee, course: course, program: held), trainee: trainee, now: now)
+        return try eligibility(trainee: trainee, course: course, held: held, at: now)
+    }
+
+    /// Against the version already chosen.
+    func eligibility(trainee: String, course: Course, held: CertificationProgram, at now: Date) throws -> Eligibility {
+        Eligibility(program: held, course: course, evidence: try store.evidence(trainee: trainee, course: course, program: held), trainee: trainee, now: now)
     }
 
     /// Revokes, suspends or reinstates (status .active) a credential, with a reason code.
@@ -328,7 +333,7 @@ public struct CertificationService: Sendable {
             case .module(let reference): modules.append(course.module(reference.id)?.title ?? reference.id)
             case .quiz(let reference, let score):
                 let quiz = course.quizzes.first { $0.id == reference.id }
-                parts.append("score at least \(Eligibility.percent(score ?? quiz?.passMark ?? 1)) on \(quiz?.title ?? reference.id)")
+                parts.append("score at least \(ProgramEvaluation.percent(score ?? quiz?.passMark ?? 1)) on \(quiz?.title ?? reference.id)")
             case .competency(let reference, let score):
                 competencies[score, default: []].append(course.competency(reference.id)?.title ?? reference.id)
             case .trainingHours(let rule):
@@ -348,7 +353,7 @@ public struct CertificationService: Sendable {
         }
         if !modules.isEmpty { parts.insert((modules.count == 1 ? "complete the module " : "complete the modules ") + listed(modules), at: 0) }
         for (score, titles) in competencies.sorted(by: { $0.key > $1.key }) {
-            parts.append("reach at least \(Eligibility.percent(score)) across scored role-plays in " + (titles.count == 1 ? "the competency " : "each of the competencies ") + listed(titles))
+            parts.append("reach at least \(ProgramEvaluation.percent(score)) across scored role-plays in " + (titles.count == 1 ? "the competency " : "each of the competencies ") + listed(titles))
         }
         let what = endorsement.map { _ in "endorsement, beside the \(program.title) certificate," } ?? "\(provisional ? "provisional " : "")certificate,"
         let requirements = parts.isEmpty ? "" : "To earn this \(what) a trainee must " + listed(parts, joiner: "; and ") + ". "

@@ -52,8 +52,6 @@ public struct Eligibility: Sendable, Equatable, Encodable {
     public init(program: CertificationProgram, course: Course, record: CourseRecord, trainee: String) {
         self.init(program: program, course: course, evidence: ProgramEvidence(course: course, record: record, trainee: trainee), trainee: trainee)
     }
-
-    static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded()))%" }
 }
 
 extension ProgramEvidence {

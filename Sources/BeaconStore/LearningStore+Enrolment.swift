@@ -52,12 +52,10 @@ public enum EnrolmentRecords {
         let hash = EnrolmentCode.hash(EnrolmentCode.normalized(typed))
         let outcome: Result<Trainee, EnrolmentRefusal>
         if let row = try tx.row("SELECT traineeId, expiresAt, usedAt FROM enrolmentCode WHERE codeHash = ?", [.text(hash)]),
-            let traineeId = row.string("traineeId"), let expires = row.date("expiresAt")
+            let traineeId = row.string("traineeId")
         {
-            if row.date("usedAt") != nil {
-                outcome = .failure(.used)
-            } else if expires <= now {
-                outcome = .failure(.expired)
+            if let refusal = EnrolmentCode.refusal(row, now: now) {
+                outcome = .failure(refusal)
             } else if let trainee = try TraineeRecords.find(tx, id: traineeId), !trainee.name.isEmpty {
                 try tx.execute("UPDATE enrolmentCode SET usedAt = ? WHERE codeHash = ?", [.date(now), .text(hash)])
                 try tx.execute(
@@ -178,6 +176,13 @@ extension LearningStore {
 /// read aloud or copied by hand (no 0/O, 1/I/L, 5/S, 2/Z, U/V), in three groups: `K7QM-4XTP-9WHC`.
 public enum EnrolmentCode {
     static let alphabet = Array("346789ABCDEFGHJKMNPQRTWXY")
+
+    /// Why a code that was given out no longer works, from its row; nil when it still does.
+    static func refusal(_ row: StoreRow, now: Date) -> EnrolmentRefusal? {
+        if row.date("usedAt") != nil { return .used }
+        if (row.date("expiresAt") ?? .distantPast) <= now { return .expired }
+        return nil
+    }
 
     public static func generate() -> String {
         var generator = SystemRandomNumberGenerator()

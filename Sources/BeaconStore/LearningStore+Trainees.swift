@@ -15,15 +15,22 @@ public enum TraineeRecords {
 
     /// The id is made from the name (lower-case, hyphens), numbered if taken.
     public static func insert(_ tx: any RecordTransaction, name: String, at now: Date) throws -> Trainee {
+        let id = try freeId(tx, for: name)
+        try tx.execute("INSERT INTO trainee (id, name, createdAt, auditRef) VALUES (?, ?, ?, ?)", [.text(id), .text(name), .date(now), .text(newAuditRef())])
+        return Trainee(id: id, name: name, createdAt: now)
+    }
+
+    /// An id made from a name, numbered if taken. Trainees and staff share one space of ids, so
+    /// `--as` names exactly one person.
+    static func freeId(_ tx: any RecordTransaction, for name: String) throws -> String {
         let base = TraineeName.slug(name)
         var id = base
         var number = 2
-        while try tx.row("SELECT 1 AS taken FROM trainee WHERE id = ?", [.text(id)]) != nil {
+        while try tx.row("SELECT 1 AS taken FROM trainee WHERE id = ? UNION ALL SELECT 1 AS taken FROM person WHERE id = ?", [.text(id), .text(id)]) != nil {
             id = "\(base)-\(number)"
             number += 1
         }
-        try tx.execute("INSERT INTO trainee (id, name, createdAt, auditRef) VALUES (?, ?, ?, ?)", [.text(id), .text(name), .date(now), .text(newAuditRef())])
-        return Trainee(id: id, name: name, createdAt: now)
+        return id
     }
 
     /// How the audit log names a trainee: `trainee:` and their random reference.

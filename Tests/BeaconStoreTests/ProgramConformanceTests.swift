@@ -81,8 +81,12 @@ import Testing
         #expect(try Self.refused(store) { _ = try store.addStaff(name: "Eve", roles: [.admin], actor: "operator", at: Self.now) }.contains("no staff member 'operator'"))
         #expect(try Self.refused(store) { _ = try store.addStaff(name: "Eve", roles: [.admin], actor: "lee-park", at: Self.now) }.hasPrefix("only an admin"))
         #expect(try Self.refused(store) { try store.assignSupervisor("ana-ruiz", trainee: setup.sam.id, actor: "dana-cruz", at: Self.now) } == "ana-ruiz is not a supervisor")
+        // Trainees and staff share one space of ids, whichever came first.
+        let namesake = try store.addTrainee(name: "Lee Park", at: Self.now)
+        #expect(namesake.id == "lee-park-2")
+        #expect(try store.addStaff(name: "Sam Lee", roles: [.facilitator], actor: "dana-cruz", at: Self.now).id == "sam-lee-2")
         let people = try store.staff()
-        #expect(people.map(\.id) == ["ana-ruiz", "dana-cruz", "lee-park"])
+        #expect(people.map(\.id) == ["ana-ruiz", "dana-cruz", "lee-park", "sam-lee-2"])
         #expect(people.first { $0.id == "lee-park" }?.supervises == [setup.sam.id])
         #expect(people.first { $0.id == "ana-ruiz" }?.facilitates == ["spring"])
     }

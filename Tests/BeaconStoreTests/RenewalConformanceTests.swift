@@ -122,7 +122,7 @@ import Testing
 
     @Test(arguments: Backend.allCases)
     func inactiveAndRelinquishedShowPlainlyToBeaconAndFallBackForOtherVerifiers(_ backend: Backend) throws {
-        guard let (store, service, home, sam, record) = try Self.issue(backend) else { return }
+        guard let (store, service, home, _, record) = try Self.issue(backend) else { return }
         let settings = try store.certificationSettings()
         func status(purposes: [String] = StatusListCredential.purposes) throws -> String {
             let lists = try service.statusLists(settings: settings)
@@ -147,6 +147,5 @@ import Testing
         #expect(throws: CredentialError.self) { try service.setStatus(record.id, to: .relinquished, reason: "misconduct") }
         let actions = try store.auditEntries().filter { $0.subject == record.id }.map(\.action)
         #expect(actions == ["credential.issue", "credential.inactivate", "credential.reinstate", "credential.relinquish"])
-        _ = sam
     }
 }

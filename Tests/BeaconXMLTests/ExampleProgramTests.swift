@@ -55,7 +55,7 @@ import Testing
 
     @Test(arguments: programs)
     func evidenceForEveryRequirementMakesATraineeEligibleForTheFullCertificate(_ program: CertificationProgram) throws {
-        guard let course = PeerCoreTests.course else { return }
+        let course = try #require(PeerCoreTests.course)
         let result = ProgramEvaluation(program: program, course: course, evidence: Self.evidence(program), now: Self.now)
         #expect(result.stage == .full, "\(program.label): \(result.checks.filter { !$0.met })")
         #expect(ProgramEvaluation(program: program, course: course, evidence: ProgramEvidence(), now: Self.now).stage == nil)
@@ -63,7 +63,7 @@ import Testing
 
     @Test(arguments: programs)
     func takingAwayAnyOneRequirementLeavesExactlyThatMissing(_ program: CertificationProgram) throws {
-        guard let course = PeerCoreTests.course else { return }
+        let course = try #require(PeerCoreTests.course)
         for index in program.allRequirements.indices {
             let result = ProgramEvaluation(program: program, course: course, evidence: Self.evidence(program, without: index), now: Self.now)
             let missing = result.checks.indices.filter { !result.checks[$0].met }
@@ -74,7 +74,7 @@ import Testing
     }
 
     @Test func anEndorsementIsMetOnlyByItsOwnEvidence() throws {
-        guard let course = PeerCoreTests.course else { return }
+        let course = try #require(PeerCoreTests.course)
         let texas = try #require(Self.programs.last { $0.id == "tx-peer" })
         #expect(texas.endorsements.map(\.id) == ["mental-health", "recovery-support"])
         var evidence = Self.evidence(texas)

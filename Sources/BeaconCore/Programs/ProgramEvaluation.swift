@@ -150,7 +150,8 @@ public struct ProgramEvaluation: Sendable, Equatable, Encodable {
         return made("training-hours", "Complete \(what)", have + 1e-9 >= rule.hours, detail, have, rule.hours)
     }
 
-    static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded()))%" }
+    /// A share as a whole percentage: "85%".
+    public static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded()))%" }
 
     /// Hours to a tenth, without a trailing ".0": "250", "12.5".
     public static func hours(_ value: Double) -> String {

@@ -61,8 +61,7 @@ public enum AttestationRecords {
         let result = EvidenceRules.observationResult(scores, rubric: rubric)
         let scoreText = rubric.items.map { "\($0.id)=\(scores[$0.id] ?? 0)" }.joined(separator: " ")
         let cleanNotes = notes?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        let signed = [rubric.id, rubric.version, scoreText, cleanNotes, by.id, day.description].joined(separator: "\n")
-        let digest = SHA256.hash(data: Data(signed.utf8)).map { String(format: "%02x", $0) }.joined()
+        let digest = signature(rubric: rubric.id, version: rubric.version, scores: scoreText, notes: cleanNotes, facilitator: by.id, day: day)
         let record = ObservationRecord(
             id: "o-" + TraineeRecords.newAuditRef().prefix(10), trainee: trainee, program: program.id, rubric: rubric.id, rubricVersion: rubric.version,
             facilitator: by.id, day: day, scores: scores, points: result.points, outOf: rubric.outOf, passed: result.passed, notes: cleanNotes.isEmpty ? nil : cleanNotes,
@@ -93,14 +92,22 @@ public enum AttestationRecords {
                 if parts.count == 2, let value = Int(parts[1]) { scores[String(parts[0])] = value }
             }
             let notes = row.string("notes") ?? ""
-            let signed = [row.string("rubricId") ?? "", row.string("rubricVersion") ?? "", scoreText, notes, row.string("facilitatorId") ?? "", day.description].joined(separator: "\n")
             return ObservationRecord(
                 id: id, trainee: trainee, program: row.string("programId") ?? "", rubric: row.string("rubricId") ?? "", rubricVersion: row.string("rubricVersion") ?? "",
                 facilitator: row.string("facilitatorId") ?? "", day: day, scores: scores, points: Int(row.int64("points") ?? 0), outOf: Int(row.int64("outOf") ?? 0),
                 passed: row.bool("passed") ?? false, notes: notes.isEmpty ? nil : notes, signedAt: signedAt,
-                digest: SHA256.hash(data: Data(signed.utf8)).map { String(format: "%02x", $0) }.joined()
+                digest: signature(
+                    rubric: row.string("rubricId") ?? "", version: row.string("rubricVersion") ?? "", scores: scoreText, notes: notes,
+                    facilitator: row.string("facilitatorId") ?? "", day: day
+                )
             )
         }
+    }
+
+    /// What a facilitator signs: SHA-256 over the rubric, the scores, the notes, who and when.
+    static func signature(rubric: String, version: String, scores: String, notes: String, facilitator: String, day: DayDate) -> String {
+        let signed = [rubric, version, scores, notes, facilitator, day.description].joined(separator: "\n")
+        return SHA256.hash(data: Data(signed.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
     /// That a reference arrived, from whom by role, and when; never what it says.

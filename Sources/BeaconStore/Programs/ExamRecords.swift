@@ -42,9 +42,16 @@ public enum ExamRecords {
 
     /// Whether every item of the retraining module but the exam itself was done again since then.
     static func retrainingDone(_ rule: CertificationProgram.ExamRule, _ record: CourseRecord, course: Course, since: Date) -> Bool {
-        guard var module = rule.retrainModule.flatMap({ course.module($0.id) }) else { return true }
-        module.items = module.items.filter { if case .quiz(let quiz) = $0 { quiz.id != rule.quiz.id } else { true } }
-        return module.items.isEmpty || RenewalRecords.finishedDay(module, record, from: since) != nil
+        guard let module = rule.retrainModule.flatMap({ course.module($0.id) }) else { return true }
+        let again = retrainingPart(of: module, exam: rule.quiz.id)
+        return again.items.isEmpty || RenewalRecords.finishedDay(again, record, from: since) != nil
+    }
+
+    /// What retraining starts over: the module without the exam itself.
+    static func retrainingPart(of module: Module, exam: String) -> Module {
+        var part = module
+        part.items = module.items.filter { $0.id != exam }
+        return part
     }
 
     /// Starts the retraining the rule asks for; refused unless the rule asks for it now.
@@ -52,13 +59,7 @@ public enum ExamRecords {
         guard let gate = try gate(tx, trainee: trainee, course: course, quiz: quiz, now: now), case .retrain = gate.standing, let module = gate.module else {
             throw ProgramRefusal("no program asks \(trainee) to retrain before \(quiz) now")
         }
-        let items = module.items.compactMap { item -> String? in
-            switch item {
-            case .lesson(let lesson): lesson.id
-            case .roleplay(let roleplay): roleplay.id
-            case .quiz(let other): other.id == quiz ? nil : other.id
-            }
-        }
+        let items = retrainingPart(of: module, exam: quiz).items.map(\.id)
         let removed = try ProgressRecords.reset(tx, trainee: trainee, course: course.id, items: items)
         try tx.execute(
             "INSERT INTO retraining (traineeId, courseId, quizId, moduleId, at) VALUES (?, ?, ?, ?, ?)",

@@ -111,7 +111,7 @@ public enum HoursRecords {
         if let problem = EvidenceRules.hoursProblem(hours, on: day, today: DayDate(now), enrolled: nil) { throw ProgramRefusal(problem) }
         var subjects: [JSONValue] = []
         for trainee in Set(attendees).sorted() {
-            try StaffRecords.authorize(tx, actor: actor, .logSession, trainee: trainee)
+            try StaffRecords.check(tx, by, .logSession, trainee: trainee)
             guard let person = try TraineeRecords.find(tx, id: trainee), !person.name.isEmpty else { throw StoreError.noSuchTrainee(trainee) }
             if let problem = EvidenceRules.dayProblem(day, today: DayDate(now), enrolled: DayDate(person.createdAt)) { throw ProgramRefusal("\(trainee): " + problem) }
             subjects.append(.string(try TraineeRecords.auditSubject(tx, trainee: trainee)))

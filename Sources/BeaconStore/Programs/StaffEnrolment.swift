@@ -28,15 +28,13 @@ public enum StaffEnrolment {
     ) throws -> Result<SSHIdentity, EnrolmentRefusal> {
         let hash = EnrolmentCode.hash(EnrolmentCode.normalized(typed))
         guard let row = try tx.row("SELECT personId, expiresAt, usedAt FROM staffCode WHERE codeHash = ?", [.text(hash)]),
-            let person = row.string("personId"), let expires = row.date("expiresAt")
+            let person = row.string("personId")
         else {
             return try EnrolmentRecords.redeem(tx, typed, fingerprint: fingerprint, publicKey: publicKey, source: source, actor: actor, at: now).map(SSHIdentity.trainee)
         }
         let outcome: Result<SSHIdentity, EnrolmentRefusal>
-        if row.date("usedAt") != nil {
-            outcome = .failure(.used)
-        } else if expires <= now {
-            outcome = .failure(.expired)
+        if let refusal = EnrolmentCode.refusal(row, now: now) {
+            outcome = .failure(refusal)
         } else if let member = try StaffRecords.member(tx, id: person) {
             try tx.execute("UPDATE staffCode SET usedAt = ? WHERE codeHash = ?", [.date(now), .text(hash)])
             try tx.execute(

@@ -39,11 +39,16 @@ public enum StaffRecords {
     @discardableResult
     public static func authorize(_ tx: any RecordTransaction, actor id: String, _ action: ProgramActor.Action, trainee: String? = nil) throws -> ProgramActor {
         let actor = try actor(tx, id: id)
+        try check(tx, actor, action, trainee: trainee)
+        return actor
+    }
+
+    /// The same check for an actor already looked up (one action on several trainees).
+    static func check(_ tx: any RecordTransaction, _ actor: ProgramActor, _ action: ProgramActor.Action, trainee: String?) throws {
         let cohort = try trainee.flatMap { try tx.row("SELECT cohortId FROM trainee WHERE id = ?", [.text($0)])?.string("cohortId") }
         if let refusal = actor.refusal(action, trainee: trainee, cohort: cohort) {
-            throw ProgramRefusal(refusal + (actor.roles.isEmpty && actor.traineeId == nil ? " (no staff member '\(id)'; name yourself with --as, see beacon people list)" : ""))
+            throw ProgramRefusal(refusal + (actor.roles.isEmpty && actor.traineeId == nil ? " (no staff member '\(actor.id)'; name yourself with --as, see beacon people list)" : ""))
         }
-        return actor
     }
 
     /// How the audit log names an actor: staff by id, a trainee by their random reference.
@@ -74,14 +79,7 @@ public enum StaffRecords {
         let clean = TraineeName.normalized(name)
         guard !clean.isEmpty else { throw ProgramRefusal("a staff member needs a name") }
         guard !roles.isEmpty else { throw ProgramRefusal("give at least one role: facilitator, supervisor or admin") }
-        let base = TraineeName.slug(clean)
-        var id = base
-        var number = 2
-        // Staff and trainee ids share one space, so --as names exactly one person.
-        while try tx.row("SELECT 1 AS taken FROM person WHERE id = ?", [.text(id)]) != nil || tx.row("SELECT 1 AS taken FROM trainee WHERE id = ?", [.text(id)]) != nil {
-            id = "\(base)-\(number)"
-            number += 1
-        }
+        let id = try TraineeRecords.freeId(tx, for: clean)
         let roleText = ProgramActor.Role.allCases.filter(roles.contains).map(\.rawValue).joined(separator: " ")
         try tx.execute("INSERT INTO person (id, name, roles, createdAt) VALUES (?, ?, ?, ?)", [.text(id), .text(clean), .text(roleText), .date(now)])
         try AuditLog.append(tx, actor: try auditName(tx, by), action: "person.add", subject: "person:" + id, details: JSONObject([("roles", .string(roleText))]), at: now)

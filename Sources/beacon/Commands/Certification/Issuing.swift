@@ -164,10 +164,8 @@ extension BeaconCommand {
             abstract: "Revoke a certificate for good.",
             discussion: "Reason codes: " + CertificationService.reasons["revoke", default: []].joined(separator: ", ")
         )
-        @Argument(help: "The credential id.") var credential: String
-        @Option(help: "Reason code.") var reason: String
-        @OptionGroup var acting: ActorOptions
-        func run() throws { try change(credential, to: .revoked, reason: reason, actor: acting.id) }
+        @OptionGroup var change: StatusChange
+        func run() throws { try change.apply(.revoked) }
     }
 
     struct Suspend: ParsableCommand {
@@ -176,10 +174,8 @@ extension BeaconCommand {
             abstract: "Suspend a certificate until it is reinstated.",
             discussion: "Reason codes: " + CertificationService.reasons["suspend", default: []].joined(separator: ", ")
         )
-        @Argument(help: "The credential id.") var credential: String
-        @Option(help: "Reason code.") var reason: String
-        @OptionGroup var acting: ActorOptions
-        func run() throws { try change(credential, to: .suspended, reason: reason, actor: acting.id) }
+        @OptionGroup var change: StatusChange
+        func run() throws { try change.apply(.suspended) }
     }
 
     struct Inactivate: ParsableCommand {
@@ -188,10 +184,8 @@ extension BeaconCommand {
             abstract: "Mark a certificate inactive: its holder is not practising under it for now (reinstate lifts it).",
             discussion: "Reason codes: " + CertificationService.reasons["inactivate", default: []].joined(separator: ", ")
         )
-        @Argument(help: "The credential id.") var credential: String
-        @Option(help: "Reason code.") var reason: String
-        @OptionGroup var acting: ActorOptions
-        func run() throws { try change(credential, to: .inactive, reason: reason, actor: acting.id) }
+        @OptionGroup var change: StatusChange
+        func run() throws { try change.apply(.inactive) }
     }
 
     struct Relinquish: ParsableCommand {
@@ -200,10 +194,8 @@ extension BeaconCommand {
             abstract: "Record that the holder gave up a certificate, for good (an admin records the holder's request).",
             discussion: "Final, like a revocation, but said as what it is: verifiers that read Beacon's relinquished list say the holder gave it up. Reason code: holder-request."
         )
-        @Argument(help: "The credential id.") var credential: String
-        @Option(help: "Reason code.") var reason: String = "holder-request"
-        @OptionGroup var acting: ActorOptions
-        func run() throws { try change(credential, to: .relinquished, reason: reason, actor: acting.id) }
+        @OptionGroup var change: StatusChange
+        func run() throws { try change.apply(.relinquished, defaultReason: "holder-request") }
     }
 
     struct Reinstate: ParsableCommand {
@@ -212,10 +204,8 @@ extension BeaconCommand {
             abstract: "Lift a suspension, or make an inactive certificate active again.",
             discussion: "Reason codes: " + CertificationService.reasons["reinstate", default: []].joined(separator: ", ")
         )
-        @Argument(help: "The credential id.") var credential: String
-        @Option(help: "Reason code.") var reason: String
-        @OptionGroup var acting: ActorOptions
-        func run() throws { try change(credential, to: .active, reason: reason, actor: acting.id) }
+        @OptionGroup var change: StatusChange
+        func run() throws { try change.apply(.active) }
     }
 
     struct StatusList: ParsableCommand {
@@ -280,6 +270,18 @@ extension BeaconCommand {
                 if !result.intact { throw ExitCode.failure }
             }
         }
+    }
+}
+
+/// What every status command takes: the credential, a reason code, and who acts.
+struct StatusChange: ParsableArguments {
+    @Argument(help: "The credential id.") var credential: String
+    @Option(help: "Reason code (listed above).") var reason: String?
+    @OptionGroup var acting: ActorOptions
+
+    func apply(_ status: CertificationService.Status, defaultReason: String? = nil) throws {
+        guard let reason = reason ?? defaultReason else { throw ValidationError("give a reason code with --reason (see --help)") }
+        try change(credential, to: status, reason: reason, actor: acting.id)
     }
 }
 

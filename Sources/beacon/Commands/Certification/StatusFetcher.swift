@@ -23,7 +23,7 @@ enum StatusFetcher {
         for entry in (raw.arrayValue ?? [raw]).compactMap(\.objectValue) {
             guard let url = entry["statusListCredential"]?.stringValue, !given.contains(url) else { continue }
             urls.append(url)
-            urls += StatusListCredential.companions(of: url).filter { !given.contains($0) }
+            urls += StatusListCredential.companions(of: url).map(\.url).filter { !given.contains($0) }
         }
         return urls
     }
