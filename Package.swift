@@ -164,6 +164,6 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "BeaconQRTests", dependencies: ["BeaconQR"], swiftSettings: strictSettings),
-        .testTarget(name: "BeaconCLITests", dependencies: ["beacon", "BeaconCredentials"], swiftSettings: strictSettings),
+        .testTarget(name: "BeaconCLITests", dependencies: ["beacon", "BeaconCredentials", "BeaconCore", "BeaconStore", "BeaconXML"], swiftSettings: strictSettings),
     ]
 )

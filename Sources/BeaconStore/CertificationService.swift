@@ -124,7 +124,8 @@ public struct CertificationService: Sendable {
     }
 
     /// Revokes, suspends or reinstates (status .active) a credential, with a reason code.
-    public func setStatus(_ id: String, to status: Status, reason: String, actor: String = LearningStore.actor, at now: Date = Date()) throws -> Record {
+    /// - Parameter note: the admin's own words on why, kept in the audit log beside the reason code.
+    public func setStatus(_ id: String, to status: Status, reason: String, note: String? = nil, actor: String = LearningStore.actor, at now: Date = Date()) throws -> Record {
         let admin = try store.authorize(.changeStatus, actor: actor)
         let action = switch status {
         case .revoked: "revoke"
@@ -156,6 +157,7 @@ public struct CertificationService: Sendable {
             )
             var details = JSONObject([("reason", .string(reason)), ("previousStatus", .string(current.status))])
             if endorsements > 0 { details["endorsements"] = .number(JSONNumber(Double(endorsements))) }
+            if let note = note?.trimmingCharacters(in: .whitespacesAndNewlines), !note.isEmpty { details["note"] = .string(note) }
             try AuditLog.append(tx, actor: admin.id, action: "credential.\(action)", subject: id, details: details, at: now)
             return try Self.record(tx, id: id)!
         }

@@ -102,7 +102,7 @@ public enum ProgressRecords {
 
     /// Everything one trainee has done in one course.
     public static func record(_ tx: any RecordTransaction, trainee: String, course: String) throws -> CourseRecord {
-        let enrolment = try tx.row("SELECT startedAt, activeSeconds FROM enrolment WHERE traineeId = ? AND courseId = ?", [.text(trainee), .text(course)])
+        let enrolment = try tx.row("SELECT startedAt, activeSeconds, lastActivityAt FROM enrolment WHERE traineeId = ? AND courseId = ?", [.text(trainee), .text(course)])
         var lessons: [String: LessonRecord] = [:]
         for row in try tx.rows("SELECT lessonId, page, completedAt FROM lessonProgress WHERE traineeId = ? AND courseId = ?", [.text(trainee), .text(course)]) {
             let id = try text(row, "lessonId")
@@ -157,6 +157,7 @@ public enum ProgressRecords {
         }
         return CourseRecord(
             startedAt: enrolment?.date("startedAt"), activeSeconds: enrolment?.double("activeSeconds") ?? 0,
+            lastActivityAt: enrolment?.date("lastActivityAt"),
             lessons: lessons, attempts: attempts, runs: runs, retrainedAt: retrainedAt, grantedAt: grantedAt
         )
     }

@@ -70,6 +70,8 @@ public struct RoleplayRunRecord: Hashable, Sendable {
 public struct CourseRecord: Hashable, Sendable {
     public var startedAt: Date?
     public var activeSeconds: Double
+    /// When the trainee last did anything in the course (answered, turned a page, chose).
+    public var lastActivityAt: Date? = nil
     public var lessons: [String: LessonRecord]
     /// By quiz id, oldest first.
     public var attempts: [String: [QuizAttemptRecord]]

@@ -13,7 +13,7 @@ struct BeaconCommand: AsyncParsableCommand {
         version: "0.1.0",
         groupedSubcommands: [
             CommandGroup(name: "Trainee", subcommands: [Learn.self, Progress.self]),
-            CommandGroup(name: "Trainer", subcommands: [Lint.self, Preview.self, Import.self, Report.self, Export.self, Reset.self, GrantAttempt.self, TraineeCommand.self, Enrol.self]),
+            CommandGroup(name: "Trainer", subcommands: [CourseCommand.self, Lint.self, Preview.self, Import.self, Report.self, Export.self, Reset.self, GrantAttempt.self, RegradeCommand.self, TraineeCommand.self, Enrol.self]),
             CommandGroup(
                 name: "Programs",
                 subcommands: [ProgramCommand.self, People.self, Hours.self, Session.self, AttestCommand.self, Observe.self, ReferenceCommand.self, CE.self]

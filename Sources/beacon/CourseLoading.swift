@@ -9,13 +9,33 @@ struct LoadedCourse {
     var course: Course
     var stamp: CourseStamp
     var path: String
+    /// How the course was chosen, for messages that must say why this course and not another.
+    var chosenBy = CourseDefault.Source.named
 
-    /// Loads COURSE (a file or folder), or the bundled course when none is named. Prints the
-    /// problems and exits 1 if the course has errors: a trainee must never meet a broken course.
+    /// Loads the course named with --course; else $BEACON_COURSE; else the one set with
+    /// `beacon course use`; else the bundled course. Prints the problems and exits 1 if the course
+    /// has errors: a trainee must never meet a broken course.
     static func load(_ path: String?) throws -> LoadedCourse {
-        guard let file = path.map({ CurriculumFinder.courseFiles(at: $0).first ?? $0 }) ?? bundledCourse() else {
-            fail("no course named and no bundled course found; name one, e.g. beacon learn curricula/sample")
+        let (chosen, source) = path.map { ($0, CourseDefault.Source.named) } ?? CourseDefault.current() ?? (bundledCourse(), .bundled)
+        guard let file = chosen.map({ CurriculumFinder.courseFiles(at: $0).first ?? $0 }) else {
+            fail("no course named and no bundled course found; name one, e.g. beacon learn --course curricula/sample")
         }
+        var result = try loadFile(file)
+        result.chosenBy = source
+        return result
+    }
+
+    /// "peer-core (the bundled course; name yours with --course PATH or beacon course use PATH)".
+    var described: String {
+        switch chosenBy {
+        case .named: course.id
+        case .environment: "\(course.id) (from $BEACON_COURSE)"
+        case .saved: "\(course.id) (set with beacon course use)"
+        case .bundled: "\(course.id) (the bundled course; name yours with --course PATH, or once for every command with beacon course use PATH)"
+        }
+    }
+
+    private static func loadFile(_ file: String) throws -> LoadedCourse {
         guard let schema = CurriculumFinder.schemaPath(near: file, environment: ProcessInfo.processInfo.environment, executable: Bundle.main.executablePath) else {
             fail("cannot find curriculum.xsd; set BEACON_SCHEMA to curricula/schema/curriculum.xsd")
         }

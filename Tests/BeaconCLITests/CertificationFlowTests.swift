@@ -57,7 +57,7 @@ import Testing
         #expect(twice.status == 1 && twice.output.contains("already active") && !twice.output.contains("USAGE"), "\(twice.output)")
 
         // A bad reason code is refused with the list of good ones.
-        let bad = try beacon(["revoke", id, "--reason", "because"])
+        let bad = try beacon(["revoke", id, "--reason", "because", "--yes"])
         #expect(bad.status != 0 && bad.output.contains("misconduct"))
 
         // Renew: a new credential that names the old one.
@@ -67,8 +67,14 @@ import Testing
         (status, report) = try verify(second)
         #expect(status == 0, "\(report)")
 
-        // Revoke the old one: it fails, the new one still passes.
-        #expect(try beacon(["revoke", id, "--reason", "superseded"]).status == 0)
+        // Revoke the old one: it asks first, and anything but yes changes nothing.
+        let declined = try beacon(["revoke", id, "--reason", "superseded"], input: "no\n")
+        #expect(declined.status == 1 && declined.output.contains("This is final") && declined.output.contains("Nothing was changed"), "\(declined.output)")
+        (status, _) = try verify(first)
+        #expect(status == 0, "declining left it as it was")
+        let revoked = try beacon(["revoke", id, "--reason", "superseded", "--note", "replaced by the renewal"], input: "yes\n")
+        #expect(revoked.status == 0, "\(revoked.output)")
+        #expect(try beacon(["audit", "list"]).output.contains("replaced by the renewal"), "the note is in the audit log")
         (status, report) = try verify(first)
         #expect(status == 1 && (report["checks"] as? [String: String])?["status"] == "revoked")
         (status, _) = try verify(second)

@@ -51,7 +51,7 @@ import Testing
         #expect(run.status == 0, "\(run.output)")
         #expect(run.output.contains("Passed. Well done."))
         #expect(run.output.contains("This conversation went well."))
-        #expect(run.output.hasSuffix("Your progress is saved. Come back with: beacon learn curricula/sample --trainee sam-lee\n"))
+        #expect(run.output.hasSuffix("Your progress is saved. Come back with: beacon learn --course curricula/sample --trainee sam-lee\n"))
         #expect(!run.output.contains("\u{1B}["), "the linear mode never moves the cursor or colours")
 
         let progress = try beacon(["progress", "curricula/sample", "--trainee", "sam-lee", "--json"], home: home)
@@ -108,6 +108,6 @@ import Testing
         defer { try? FileManager.default.removeItem(at: home) }
         let run = try beacon(["learn", "curricula/sample", "--plain", "--trainee", "sam"], home: home, input: "\n")
         #expect(run.status == 0)
-        #expect(run.output.contains("End of input; your progress is saved. Resume with: beacon learn curricula/sample --trainee sam"))
+        #expect(run.output.contains("End of input; your progress is saved. Resume with: beacon learn --course curricula/sample --trainee sam"))
     }
 }

@@ -46,7 +46,7 @@ import Glibc
 
         // Revoked at the issuer: the next fetch says so.
         let id = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: credential)) as? [String: Any])["id"] as? String
-        #expect(try issuer.beacon(["revoke", try #require(id), "--reason", "superseded"]).status == 0)
+        #expect(try issuer.beacon(["revoke", try #require(id), "--reason", "superseded", "--yes"]).status == 0)
         run = try verify()
         #expect(run.status == 1 && run.report.contains("\"status\" : \"revoked\""), "\(run.report)")
 

@@ -25,7 +25,7 @@ import Testing
         #expect(issued.status == 0, "\(issued.output)")
         let id = try #require(issued.output.split(separator: " ").dropFirst().first.map(String.init))
         #expect(try beacon(["renew", id, "--course", "curricula/sample", "-o", second.path]).status == 0)
-        #expect(try beacon(["revoke", id, "--reason", "superseded"]).status == 0)
+        #expect(try beacon(["revoke", id, "--reason", "superseded", "--yes"]).status == 0)
         let lists = home.appendingPathComponent("lists")
         #expect(try beacon(["status-list", "export", "-o", lists.path]).status == 0)
         let documents = [first, second, lists.appendingPathComponent("revocation.json"), lists.appendingPathComponent("suspension.json")]

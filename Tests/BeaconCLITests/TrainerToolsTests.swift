@@ -126,13 +126,14 @@ import Testing
         let report = try run(["report", "items", "listening-check", "--course", "curricula/sample", "--json"], home: home)
         #expect(report.status == 0, "\(report.output)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(report.output.utf8)) as? [String: Any])
-        #expect((object["quiz"] as? [String: Any])?["n"] as? Int == 3)
-        let questions = try #require(object["questions"] as? [[String: Any]])
-        let open = try #require(questions.first { $0["id"] as? String == "open-question" })
+        let group = try #require((object["groups"] as? [[String: Any]])?.first)
+        #expect((group["summary"] as? [String: Any])?["n"] as? Int == 3)
+        let entries = try #require(group["entries"] as? [[String: Any]])
+        let open = try #require(entries.first { $0["id"] as? String == "open-question" })
         #expect((open["options"] as? [[String: Any]])?.count == 3, "distractor analysis for choice questions")
         // Pool questions not shown to every attempt are named in a warning, not silently dropped.
-        #expect((object["warnings"] as? [String])?.contains { $0.contains("pool") } == true)
+        #expect((group["warnings"] as? [String])?.contains { $0.contains("pool") } == true)
         let human = try run(["report", "items", "listening-check", "--course", "curricula/sample"], home: home)
-        #expect(human.output.contains("Quiz (N = 3)"))
+        #expect(human.output.contains("Scores (N = 3)"))
     }
 }

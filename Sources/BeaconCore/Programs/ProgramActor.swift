@@ -19,6 +19,8 @@ public struct ProgramActor: Sendable, Equatable {
         case managePeople = "add people and assignments"
         case grantAttempt = "grant an extra quiz attempt"
         case resetProgress = "reset a trainee's work"
+        /// Rescores every trainee's attempts, so it is the admin's.
+        case regrade = "regrade a quiz"
     }
 
     public var id: String
@@ -65,7 +67,7 @@ public struct ProgramActor: Sendable, Equatable {
             guard roles.contains(.facilitator) else { return "only an admin or the trainee's facilitator may \(action.rawValue); \(id) is \(roleList)" }
             guard let cohort, facilitatesCohorts.contains(cohort) else { return "\(id) does not facilitate \(trainee ?? "this trainee")'s cohort" }
             return nil
-        case .recordReference, .confirmLegalName, .issue, .changeStatus, .override, .moveProgram, .managePeople:
+        case .recordReference, .confirmLegalName, .issue, .changeStatus, .override, .moveProgram, .managePeople, .regrade:
             return roles.contains(.admin) ? nil : "only an admin may \(action.rawValue); \(id) is \(roleList)"
         }
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A CSV table written the RFC 4180 way, with cells that a spreadsheet would run as formulas
 /// (`=`, `+`, `-`, `@`, tab, carriage return at the start) defused by a leading apostrophe.
 ///
@@ -11,6 +13,8 @@ public struct CSVTable: Sendable {
         case text(String)
         case number(Double)
         case integer(Int)
+        /// A figure rounded to this many decimals (an empty cell when it is nil or not finite).
+        case decimal(Double?, places: Int)
         case empty
     }
 
@@ -35,6 +39,7 @@ public struct CSVTable: Sendable {
         case .text(let text): quote(defuse(text))
         case .number(let value): value.isFinite ? plainDecimal(value) : ""
         case .integer(let value): String(value)
+        case .decimal(let value, let places): ReportNumbers.rounded(value, places).map { String(format: "%.\(places)f", $0) } ?? ""
         case .empty: ""
         }
     }

@@ -20,13 +20,19 @@ extension BeaconCommand {
 
                 Examples:
                   beacon learn
-                  beacon learn curricula/sample --trainee alex
+                  beacon learn --course curricula/sample --trainee alex
                   printf '1\\n\\n' | beacon learn --plain --trainee alex
                 """
         )
 
-        @Argument(help: "Course file or folder (default: the bundled course).")
-        var course: String?
+        @Option(name: .customLong("course"), help: courseHelp)
+        var courseOption: String?
+
+        /// The older spelling, `beacon learn PATH`, still works.
+        @Argument(help: .hidden)
+        var coursePath: String?
+
+        var course: String? { courseOption ?? coursePath }
 
         @Option(help: ArgumentHelp("Trainee id or name; created if new. Without it, beacon asks your name (and confirms a name it already has), so on a shared computer nobody sees anyone else's.", valueName: "id"))
         var trainee: String?
@@ -56,7 +62,7 @@ extension BeaconCommand {
                 print("\nNo trainee chosen; nothing was saved.")
                 return
             }
-            let resume = "beacon learn" + (course.map { " \($0)" } ?? "") + " --trainee \(person.id)"
+            let resume = "beacon learn" + (course.map { " --course \($0)" } ?? "") + " --trainee \(person.id)"
             TTYTerminal.setFarewell("\nYour progress is saved. Resume with: \(resume)\n")
             let player = CoursePlayer(
                 course: loaded.course, stamp: loaded.stamp, store: store, trainee: person,

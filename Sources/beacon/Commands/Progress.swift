@@ -13,12 +13,18 @@ extension BeaconCommand {
 
                 Examples:
                   beacon progress --trainee alex
-                  beacon progress curricula/sample --trainee alex --json
+                  beacon progress --course curricula/sample --trainee alex --json
                 """
         )
 
-        @Argument(help: "Course file or folder (default: the bundled course).")
-        var course: String?
+        @Option(name: .customLong("course"), help: courseHelp)
+        var courseOption: String?
+
+        /// The older spelling, `beacon learn PATH`, still works.
+        @Argument(help: .hidden)
+        var coursePath: String?
+
+        var course: String? { courseOption ?? coursePath }
 
         @Option(help: ArgumentHelp("Trainee id; needed when more than one trainee uses this machine.", valueName: "id"))
         var trainee: String?

@@ -39,7 +39,7 @@ extension BeaconCommand.Certificate {
             discussion: "Example:\n  beacon certificate expiring --within P90D --json"
         )
         @Option(help: ArgumentHelp("How far ahead to look, as an ISO 8601 duration.", valueName: "duration")) var within = "P90D"
-        @Option(help: "Course file or folder (default: the bundled course).") var course: String?
+        @Option(help: courseHelp) var course: String?
         @Flag(help: "Print JSON.") var json = false
 
         struct Row: Encodable {

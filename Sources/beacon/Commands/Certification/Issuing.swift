@@ -23,7 +23,7 @@ struct CertificationContext {
         let programs = course.course.certifications
         if let id {
             guard let program = programs.first(where: { $0.id == id }) else {
-                throw ValidationError("no program '\(id)' in \(course.course.id); programs: \(programs.map(\.id).joined(separator: ", "))")
+                throw ValidationError("no program '\(id)' in \(course.described); programs: \(programs.map(\.id).joined(separator: ", "))")
             }
             return program
         }
@@ -63,7 +63,7 @@ extension BeaconCommand {
         @Option(help: "Trainee id.") var trainee: String?
         @Option(help: ArgumentHelp("Every trainee of this cohort instead of one.", valueName: "id")) var cohort: String?
         @Option(help: "Program id (default: the course's only program).") var program: String?
-        @Option(help: "Course file or folder (default: the bundled course).") var course: String?
+        @Option(help: courseHelp) var course: String?
         @Flag(help: "Print JSON.") var json = false
 
         func validate() throws {
@@ -112,7 +112,7 @@ extension BeaconCommand {
         )
         @Option(help: "Trainee id.") var trainee: String
         @Option(help: "Program id (default: the course's only program).") var program: String?
-        @Option(help: "Course file or folder (default: the bundled course).") var course: String?
+        @Option(help: courseHelp) var course: String?
         @Option(help: "Issue although requirements are missing; the reason is audited.") var override: String?
         @Option(name: .shortAndLong, help: "Write the certificate to this file (created private) instead of printing it.") var output: String?
         @OptionGroup var acting: ActorOptions
@@ -144,7 +144,7 @@ extension BeaconCommand {
         )
         @Argument(help: "The credential id (urn:uuid:…).") var credential: String
         @Option(help: "Renew although the rule is not met; the reason is audited.") var override: String?
-        @Option(help: "Course file or folder (default: the bundled course).") var course: String?
+        @Option(help: courseHelp) var course: String?
         @Option(name: .shortAndLong, help: "Write the new certificate to this file.") var output: String?
         @OptionGroup var acting: ActorOptions
 
@@ -277,19 +277,26 @@ extension BeaconCommand {
 struct StatusChange: ParsableArguments {
     @Argument(help: "The credential id.") var credential: String
     @Option(help: "Reason code (listed above).") var reason: String?
+    @Option(help: ArgumentHelp("Your own words on why, kept in the audit log (not in the credential or the status list).", valueName: "text")) var note: String?
+    @Flag(help: "Do not ask for confirmation (revoke and relinquish are final, so they ask).") var yes = false
     @OptionGroup var acting: ActorOptions
 
     func apply(_ status: CertificationService.Status, defaultReason: String? = nil) throws {
         guard let reason = reason ?? defaultReason else { throw ValidationError("give a reason code with --reason (see --help)") }
-        try change(credential, to: status, reason: reason, actor: acting.id)
+        let home = LearningStore.defaultHome()
+        let service = CertificationService(store: try LearningStore(home: home), keys: KeyStore(home: home))
+        if !yes, status == .revoked || status == .relinquished {
+            guard let record = try service.credential(credential) else { throw CommandFailure("no credential \(credential) was issued here") }
+            let verb = status == .revoked ? "Revoke" : "Record as relinquished"
+            try confirmOrStop("\(verb) \(record.id) (\(record.program), trainee \(record.trainee), \(record.status)) with reason \(reason)? This is final.")
+        }
+        try change(credential, to: status, reason: reason, note: note, actor: acting.id, service: service)
     }
 }
 
-private func change(_ id: String, to status: CertificationService.Status, reason: String, actor: String) throws {
-    let home = LearningStore.defaultHome()
-    let service = CertificationService(store: try LearningStore(home: home), keys: KeyStore(home: home))
+private func change(_ id: String, to status: CertificationService.Status, reason: String, note: String?, actor: String, service: CertificationService) throws {
     do {
-        let record = try refusing { try service.setStatus(id, to: status, reason: reason, actor: actor) }
+        let record = try refusing { try service.setStatus(id, to: status, reason: reason, note: note, actor: actor) }
         print("\(record.id) is now \(record.status) (\(reason)). Export the status lists (beacon status-list export) or let beacon serve publish them.")
     } catch let error as CredentialError {
         throw CommandFailure(error.message)

@@ -23,7 +23,7 @@ extension BeaconCommand {
         @Option(help: ArgumentHelp("The document's id (beacon eligibility lists what is asked).", valueName: "id")) var document: String
         @Option(help: ArgumentHelp("The version being attested (default: the current one).", valueName: "version")) var version: String?
         @Option(help: "Program id (default: the course's only program).") var program: String?
-        @Option(help: "Course file or folder (default: the bundled course).") var course: String?
+        @Option(help: courseHelp) var course: String?
         @Flag(help: "Agree without being asked (for scripts, after the trainee has read the text).") var yes = false
         @OptionGroup var acting: ActorOptions
 

@@ -28,7 +28,7 @@ extension BeaconCommand {
             @Option(help: "Its title.") var title: String
             @Option(help: ArgumentHelp("A reference to its evidence: a certificate number or file name.", valueName: "reference")) var evidence: String
             @Option(help: "Program id (default: the course's only program).") var program: String?
-            @Option(help: "Course file or folder (default: the bundled course).") var course: String?
+            @Option(help: courseHelp) var course: String?
             @OptionGroup var acting: ActorOptions
             @Flag(help: "Print JSON.") var json = false
 
@@ -53,7 +53,7 @@ extension BeaconCommand {
             static let configuration = CommandConfiguration(commandName: "list", abstract: "The CE ledger of a holder's current certificate, against the renewal rule.")
             @Option(help: ArgumentHelp("The holder's trainee id.", valueName: "id")) var trainee: String
             @Option(help: "Program id (default: the course's only program).") var program: String?
-            @Option(help: "Course file or folder (default: the bundled course).") var course: String?
+            @Option(help: courseHelp) var course: String?
             @Flag(help: "Print JSON.") var json = false
 
             func run() throws {

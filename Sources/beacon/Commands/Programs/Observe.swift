@@ -25,7 +25,7 @@ extension BeaconCommand {
         @Flag(help: "Sign without being asked (with --score, for scripts).") var sign = false
         @Flag(help: "List the trainee's observations instead, with notes.") var list = false
         @Option(help: "Program id (default: the course's only program).") var program: String?
-        @Option(help: "Course file or folder (default: the bundled course).") var course: String?
+        @Option(help: courseHelp) var course: String?
         @OptionGroup var acting: ActorOptions
         @Flag(help: "Print JSON.") var json = false
 

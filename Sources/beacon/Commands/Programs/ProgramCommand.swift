@@ -20,7 +20,7 @@ extension BeaconCommand {
 
         struct ListPrograms: ParsableCommand {
             static let configuration = CommandConfiguration(commandName: "list", abstract: "List programs, versions and effective dates.")
-            @Option(help: "Course file or folder (default: the bundled course).") var course: String?
+            @Option(help: courseHelp) var course: String?
             @Flag(help: "Print JSON.") var json = false
 
             struct Row: Encodable {
@@ -50,7 +50,7 @@ extension BeaconCommand {
             @Option(help: ArgumentHelp("The program's id.", valueName: "id")) var program: String
             @Option(help: ArgumentHelp("The version to hold them to.", valueName: "version")) var version: String
             @Option(help: "Why (kept in the audit log).") var reason: String
-            @Option(help: "Course file or folder (default: the bundled course).") var course: String?
+            @Option(help: courseHelp) var course: String?
             @OptionGroup var acting: ActorOptions
 
             func run() throws {

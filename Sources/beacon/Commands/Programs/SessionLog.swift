@@ -25,7 +25,7 @@ extension BeaconCommand {
             @Option(help: "live-remote or in-person.") var mode: DeliveryMode
             @Option(help: ArgumentHelp("The program domain it counts toward.", valueName: "id")) var domain: String?
             @Option(help: ArgumentHelp("A trainee who attended; repeat for each.", valueName: "id")) var attendee: [String] = []
-            @Option(help: "Course file or folder (default: the bundled course).") var course: String?
+            @Option(help: courseHelp) var course: String?
             @OptionGroup var acting: ActorOptions
             @Flag(help: "Print JSON.") var json = false
 

@@ -14,14 +14,20 @@ extension BeaconCommand {
                 For trainers: every module is open whatever its prerequisites, and answers are kept in memory only.
 
                 Examples:
-                  beacon preview curricula/sample
-                  beacon preview curricula/sample --module listening-well
-                  beacon preview curricula/sample --roleplay hard-week --plain
+                  beacon preview --course curricula/sample
+                  beacon preview --course curricula/sample --module listening-well
+                  beacon preview --course curricula/sample --roleplay hard-week --plain
                 """
         )
 
-        @Argument(help: "Course file or folder.")
-        var course: String
+        @Option(name: .customLong("course"), help: courseHelp)
+        var courseOption: String?
+
+        /// The older spelling, `beacon preview PATH`, still works.
+        @Argument(help: .hidden)
+        var coursePath: String?
+
+        var course: String? { courseOption ?? coursePath }
 
         @Option(help: ArgumentHelp("Open this module directly.", valueName: "id"))
         var module: String?

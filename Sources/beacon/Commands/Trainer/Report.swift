@@ -1,5 +1,6 @@
 import ArgumentParser
 import BeaconCore
+import BeaconServer
 import BeaconStore
 import Foundation
 
@@ -8,24 +9,31 @@ extension BeaconCommand {
         static let configuration = CommandConfiguration(
             commandName: "report",
             abstract: "Reports on how questions perform and where trainees stand.",
-            subcommands: [Items.self, Cohort.self]
+            subcommands: [Cohort.self, Items.self, RoleplayReport.self]
         )
     }
 
     struct Cohort: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "cohort",
-            abstract: "Where every trainee stands: modules, quizzes, competencies, time and eligibility.",
+            abstract: "Who needs help: every trainee, most pressing first, with what each one needs.",
             discussion: """
-                One row per trainee on this machine: modules done, each quiz's best score and attempts, competency scores from role-plays, active minutes, and for each certification program whether they are eligible and what is still missing.
+                The first lines count the cohort: who needs help, who is out of attempts, whose latest role-play ended poorly, who has stalled or not started, and for each certification program how many are eligible. Then one entry per trainee, most pressing first (ties: the longest idle first):
+                  needs help now   a quiz with no attempts left, or a role-play whose latest run ended poorly
+                  drifting         nothing done for --stalled-after days (default 14), or not started
+                  work left        a competency below a program's minimum, or requirements missing
+                  on track         nothing to do
+                Each need names the command that deals with it. Below it: last active, items and modules done, active time (gaps over five minutes are not counted), each quiz's best score and attempts, competencies, and each program's verdict.
 
                 Examples:
-                  beacon report cohort
+                  beacon report cohort --course my-course/
+                  beacon report cohort --cohort spring --stalled-after 7
                   beacon report cohort --program cps --csv > cohort.csv
+                  beacon report cohort --html -o cohort.html
                 """
         )
 
-        @Option(help: ArgumentHelp("Course file or folder (default: the bundled course).", valueName: "path"))
+        @Option(help: courseHelp)
         var course: String?
 
         @Option(help: ArgumentHelp("Only this certification program (repeatable).", valueName: "id"))
@@ -34,53 +42,67 @@ extension BeaconCommand {
         @Option(help: ArgumentHelp("Only trainees of this cohort (see beacon enrol --cohort).", valueName: "id"))
         var cohort: String?
 
-        @Flag(help: "Print JSON for scripts.")
-        var json = false
+        @Option(help: ArgumentHelp("Days without activity after which an unfinished trainee counts as stalled.", valueName: "days"))
+        var stalledAfter = 14
 
-        @Flag(help: "Print CSV for spreadsheets (cells that could run as formulas are defused).")
-        var csv = false
+        @OptionGroup var output: ReportFormat
 
         func validate() throws {
-            guard !(json && csv) else { throw ValidationError("choose one of --json and --csv") }
+            try output.validate()
+            guard stalledAfter >= 1 else { throw ValidationError("--stalled-after must be at least 1 day") }
         }
 
         func run() throws {
             let loaded = try LoadedCourse.load(course)
             let unknown = program.filter { id in !loaded.course.certifications.contains { $0.id == id } }
             guard unknown.isEmpty else {
-                throw ValidationError("no program \(unknown.map { "'\($0)'" }.joined(separator: ", ")) in \(loaded.course.id); programs: \(loaded.course.certifications.map(\.id).joined(separator: ", "))")
+                throw ValidationError("no program \(unknown.map { "'\($0)'" }.joined(separator: ", ")) in \(loaded.described); programs: \(loaded.course.certifications.map(\.id).joined(separator: ", "))")
             }
             let store = try LearningStore(home: LearningStore.defaultHome())
             let records = try cohortTrainees(store, cohort).map { ($0, try store.record(trainee: $0.id, course: loaded.course.id)) }
             let service = CertificationService(store: store, keys: KeyStore(home: LearningStore.defaultHome()))
-            let report = try CohortReport(course: loaded.course, records: records, programs: program) { trainee, program in
+            let report = try CohortReport(course: loaded.course, records: records, programs: program, stalledAfterDays: stalledAfter) { trainee, program in
                 try service.eligibility(trainee: trainee.id, course: loaded.course, program: program)
             }
-            if json {
-                print(try ReportOutput.json(report))
-            } else if csv {
-                print(report.csv(course: loaded.course).text, terminator: "")
-            } else {
-                print(Self.human(report, loaded.course))
-            }
+            try output.emit(
+                json: { try ReportOutput.json(report) },
+                csv: { report.csv(course: loaded.course).text },
+                html: { ReportPages.cohort(report, loaded.course) },
+                text: { Self.human(report, loaded.course) }
+            )
         }
 
         static func human(_ report: CohortReport, _ course: Course) -> String {
-            guard !report.trainees.isEmpty else { return "No trainees on this machine yet." }
-            var lines = ["\(course.title) \(course.version) · \(report.trainees.count) trainee\(report.trainees.count == 1 ? "" : "s")"]
-            for row in report.trainees {
+            guard !report.trainees.isEmpty else { return "No trainees of \(course.id) on record yet. Enrol them with beacon enrol." }
+            let totals = report.totals
+            let plural = { (count: Int, word: String) in "\(count) \(word)\(count == 1 ? "" : "s")" }
+            var lines = [
+                "\(terminalSafe(course.title)) \(course.version) · \(plural(totals.trainees, "trainee")) · as of \(ReportOutput.day(report.asOf))",
+                "Need help: \(totals.needingHelp)  (out of attempts \(totals.outOfAttempts) · role-play ended poorly \(totals.poorEndings) · stalled \(report.stalledAfterDays)+ days \(totals.stalled) · not started \(totals.notStarted))",
+                "Competency below a program's minimum: \(totals.competencyBelow) · finished the course: \(totals.finished) of \(totals.trainees)",
+            ]
+            if !totals.programs.isEmpty {
+                lines.append(totals.programs.map { "\($0.id): \($0.eligible) eligible, \($0.notYet) not yet" }.joined(separator: " · "))
+            }
+            for (index, row) in report.trainees.enumerated() {
                 lines.append("")
-                lines.append("\(row.name) (\(row.trainee)) · \(row.modulesDone) of \(row.modules) modules · \(row.activeMinutes) min active")
-                let quizzes = row.quizzes.filter { $0.attempts > 0 }.map { "\($0.id) \(ReportOutput.percent($0.best)) (\($0.attempts)×\($0.passed ? ", passed" : ""))" }
-                if !quizzes.isEmpty { lines.append("  quizzes: " + quizzes.joined(separator: "; ")) }
-                let competencies = course.competencies.compactMap { competency in row.competencies[competency.id].map { "\(competency.id) \(ReportOutput.percent($0))" } }
-                if !competencies.isEmpty { lines.append("  competencies: " + competencies.joined(separator: "; ")) }
+                let last = row.lastActive.map { "last active \(ReportOutput.day($0)) (\(ReportOutput.ago($0, report.asOf)))" } ?? "never active"
+                lines.append("\(index + 1). \(terminalSafe(row.name)) (\(row.trainee)) · \(CohortReport.levelWords(row.needLevel).uppercased()) · \(last)")
+                lines.append("   \(row.itemsDone) of \(row.items) items · \(row.modulesDone) of \(row.modules) modules · \(ReportNumbers.duration(seconds: Double(row.activeSeconds))) active")
+                for need in row.needs {
+                    lines.append("   \(need.kind.level >= 2 ? "!" : "-") \(terminalSafe(need.text))")
+                    if let action = need.action { lines.append("       \(action)") }
+                }
+                let quizzes = row.quizzes.filter { $0.attempts > 0 }.map { "\($0.id) \(ReportNumbers.percent($0.best)) (\($0.attempts)×\($0.passed ? ", passed" : ""))" }
+                if !quizzes.isEmpty { lines.append("   quizzes: " + quizzes.joined(separator: "; ")) }
+                let competencies = course.competencies.compactMap { competency in row.competencies[competency.id].map { "\(competency.id) \(ReportNumbers.percent($0))" } }
+                if !competencies.isEmpty { lines.append("   competencies: " + competencies.joined(separator: "; ")) }
                 for program in row.programs {
                     if program.eligible {
-                        lines.append("  \(program.id): eligible")
+                        lines.append("   \(program.id): eligible")
                     } else {
-                        lines.append("  \(program.id): not yet — missing \(program.missing.count):")
-                        lines += program.missing.map { "    - \($0)" }
+                        lines.append("   \(program.id): not yet, missing \(program.missing.count):")
+                        lines += program.missing.map { "     - \(terminalSafe($0))" }
                     }
                 }
             }
@@ -109,7 +131,7 @@ extension BeaconCommand {
                 """
         )
 
-        @Option(help: ArgumentHelp("Course file or folder (default: the bundled course).", valueName: "path"))
+        @Option(help: courseHelp)
         var course: String?
 
         @Flag(help: "Print JSON (the default).")
@@ -150,8 +172,15 @@ extension BeaconCommand {
 enum ReportOutput {
     static func json(_ value: some Encodable) throws -> String { try jsonText(value) }
 
-    static func percent(_ share: Double?) -> String {
-        share.map { "\(Int(($0 * 100).rounded()))%" } ?? "–"
+    /// A day as trainers write it in reports: 2026-12-04 (UTC, as the record keeps time).
+    static func day(_ date: Date) -> String {
+        String(date.formatted(.iso8601.year().month().day()))
+    }
+
+    /// "today", "1 day ago", "12 days ago".
+    static func ago(_ date: Date, _ now: Date) -> String {
+        let days = ReportNumbers.days(from: date, to: now)
+        return days == 0 ? "today" : days == 1 ? "1 day ago" : "\(days) days ago"
     }
 
     /// Results name people: the file is created 0600 and replaced atomically.

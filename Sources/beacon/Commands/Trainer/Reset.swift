@@ -19,8 +19,14 @@ extension BeaconCommand {
                 """
         )
 
-        @Argument(help: "Course file or folder (default: the bundled course).")
-        var course: String?
+        @Option(name: .customLong("course"), help: courseHelp)
+        var courseOption: String?
+
+        /// The older spelling, `beacon learn PATH`, still works.
+        @Argument(help: .hidden)
+        var coursePath: String?
+
+        var course: String? { courseOption ?? coursePath }
 
         @Option(help: ArgumentHelp("Trainee id.", valueName: "id"))
         var trainee: String
@@ -52,7 +58,7 @@ extension BeaconCommand {
             } else {
                 let all = loaded.course.modules.flatMap(\.items)
                 guard let item, let target = all.first(where: { $0.id == item }) else {
-                    throw ValidationError("no lesson, quiz or role-play '\(item ?? "")' in \(loaded.course.id); see beacon preview for the course's items")
+                    throw ValidationError("no lesson, quiz or role-play '\(item ?? "")' in \(loaded.described); see beacon preview for the course's items")
                 }
                 items = [target.id]
                 what = "\"\(target.title)\""
@@ -61,13 +67,7 @@ extension BeaconCommand {
             let person = try pickTrainee(store, trainee)
             // Who may reset is checked before asking, so nobody confirms what would be refused.
             try refusing { try store.authorize(.resetProgress, actor: acting.id, trainee: person.id) }
-            if !yes {
-                print("Forget \(person.name)'s work on \(what)? This cannot be undone. Type yes to confirm: ", terminator: "")
-                guard readLine()?.trimmingCharacters(in: .whitespaces).lowercased() == "yes" else {
-                    print("Nothing was changed.")
-                    throw ExitCode.failure
-                }
-            }
+            if !yes { try confirmOrStop("Forget \(person.name)'s work on \(what)? This cannot be undone.") }
             let removed = try refusing { try store.reset(trainee: person.id, course: loaded.course.id, items: items, actor: acting.id) }
             print("Reset \(what) for \(person.name): \(removed) record\(removed == 1 ? "" : "s") removed.")
         }
@@ -87,7 +87,7 @@ extension BeaconCommand {
         @Option(help: ArgumentHelp("Trainee id.", valueName: "id")) var trainee: String
         @Option(help: ArgumentHelp("Quiz id.", valueName: "id")) var quiz: String
         @Option(help: "Why (kept in the audit log).") var reason: String
-        @Option(help: "Course file or folder (default: the bundled course).") var course: String?
+        @Option(help: courseHelp) var course: String?
         @OptionGroup var acting: ActorOptions
 
         func run() throws {

@@ -74,7 +74,7 @@ for label in ["active", "revoked", "suspended"]:
     beacon("issue", "--trainee", "sam-lee", "--course", "curricula/sample", "-o", out)
     with open(out) as f:
         issued[label] = json.load(f)
-beacon("revoke", issued["revoked"]["id"], "--reason", "misconduct")
+beacon("revoke", issued["revoked"]["id"], "--reason", "misconduct", "--yes")
 beacon("suspend", issued["suspended"]["id"], "--reason", "investigation")
 beacon("status-list", "export", "-o", os.path.join(home, "lists"))
 lists = {}

@@ -11,10 +11,50 @@ public enum RecordedScores {
         public var partlyShown: [String]
     }
 
-    public static func matrix(quiz: Quiz, records: [(Trainee, CourseRecord)]) -> Selection {
-        let attempts = records.flatMap { trainee, record in
-            record.attempts[quiz.id, default: []].filter { $0.finishedAt != nil }.map { (trainee.id, $0) }
+    /// The attempts made on one course version's content: analysed apart, since a question
+    /// whose wording or key changed is another question.
+    public struct Group: Sendable {
+        public var courseVersion: String
+        public var contentHash: String
+        public var trainees: Int
+        public var selection: Selection
+    }
+
+    /// One group per version and content the quiz was taken on, the newest first (by its
+    /// latest attempt).
+    public static func groups(quiz: Quiz, records: [(Trainee, CourseRecord)], basis: ItemReview.Basis) -> [Group] {
+        var keys: [(version: String, hash: String, latest: Date)] = []
+        for (_, record) in records {
+            for attempt in record.attempts[quiz.id, default: []] where attempt.finishedAt != nil {
+                if let index = keys.firstIndex(where: { $0.version == attempt.courseVersion && $0.hash == attempt.contentHash }) {
+                    keys[index].latest = max(keys[index].latest, attempt.startedAt)
+                } else {
+                    keys.append((attempt.courseVersion, attempt.contentHash, attempt.startedAt))
+                }
+            }
         }
+        return keys.sorted { $0.latest > $1.latest }.map { key in
+            let chosen = records.map { trainee, record in
+                (trainee, record.attempts[quiz.id, default: []].filter {
+                    $0.finishedAt != nil && $0.courseVersion == key.version && $0.contentHash == key.hash
+                })
+            }
+            let counted = chosen.map { trainee, attempts in (trainee, basis == .first ? Array(attempts.prefix(1)) : attempts) }
+            return Group(
+                courseVersion: key.version, contentHash: key.hash, trainees: chosen.filter { !$0.1.isEmpty }.count,
+                selection: matrix(quiz: quiz, attempts: counted.flatMap { trainee, attempts in attempts.map { (trainee.id, $0) } })
+            )
+        }
+    }
+
+    /// Every finished attempt, whatever content it was made on.
+    public static func matrix(quiz: Quiz, records: [(Trainee, CourseRecord)]) -> Selection {
+        matrix(quiz: quiz, attempts: records.flatMap { trainee, record in
+            record.attempts[quiz.id, default: []].filter { $0.finishedAt != nil }.map { (trainee.id, $0) }
+        })
+    }
+
+    static func matrix(quiz: Quiz, attempts: [(String, QuizAttemptRecord)]) -> Selection {
         // The statistics need every attempt to have seen the same questions.
         let questions = quiz.allQuestions.filter { question in attempts.allSatisfy { $0.1.questionIds.contains(question.id) } }
         let partlyShown = quiz.allQuestions.map(\.id).filter { id in !questions.contains { $0.id == id } }
