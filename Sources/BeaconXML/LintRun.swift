@@ -28,8 +28,19 @@ public struct LintRun: Sendable {
         self.executablePath = executablePath
     }
 
-    public func lint(paths: [String]) -> LintResults {
+    /// Lints every course at `paths`; with `original`, each is also checked as a translation of
+    /// the course there (same structure and scoring, other words).
+    public func lint(paths: [String], original: String? = nil) -> LintResults {
         var results = LintResults()
+        var originalCourse: Course?
+        if let original {
+            switch loadOriginal(original) {
+            case .success(let course): originalCourse = course
+            case .failure(let problem):
+                results.files.append(FileResult(path: original, summary: nil, diagnostics: [problem.diagnostic]))
+                return results
+            }
+        }
         for path in paths {
             let files = CurriculumFinder.courseFiles(at: path)
             if files.isEmpty {
@@ -41,12 +52,12 @@ public struct LintRun: Sendable {
                     )
                 ]))
             }
-            for file in files { results.files.append(lint(file: file)) }
+            for file in files { results.files.append(lint(file: file, original: originalCourse)) }
         }
         return results
     }
 
-    public func lint(file: String) -> FileResult {
+    public func lint(file: String, original: Course? = nil) -> FileResult {
         guard let schema = CurriculumFinder.schemaPath(near: file, environment: environment, executable: executablePath) else {
             return FileResult(path: file, summary: nil, diagnostics: [
                 Diagnostic(
@@ -65,6 +76,7 @@ public struct LintRun: Sendable {
             let report = linter.lint(course)
             diagnostics += report.diagnostics
             summary = report.summary
+            if let original { diagnostics += TranslationCheck(original: original, translation: course).diagnostics() }
         case .module(let module):
             let report = linter.lint(module: module)
             diagnostics += report.diagnostics
@@ -78,6 +90,37 @@ public struct LintRun: Sendable {
             break
         }
         return FileResult(path: file, summary: summary, diagnostics: diagnostics.sortedForDisplay())
+    }
+}
+
+extension LintRun {
+    struct OriginalProblem: Error {
+        var diagnostic: Diagnostic
+    }
+
+    /// The course a translation is checked against. It must load without errors, or the
+    /// comparison would blame the translation for the original's mistakes; its own lint is
+    /// left to a run of its own.
+    func loadOriginal(_ path: String) -> Result<Course, OriginalProblem> {
+        let files = CurriculumFinder.courseFiles(at: path)
+        guard files.count == 1, let file = files.first else {
+            return .failure(OriginalProblem(diagnostic: Diagnostic(
+                .error, "B067", files.isEmpty ? "no course found in \(path) to compare the translation with" : "\(path) holds \(files.count) courses; --original needs one",
+                help: "name the original edition's course.xml, e.g. --original curricula/peer-core", at: SourceLocation(file: path, line: 1)
+            )))
+        }
+        let loaded = schemaPath(for: file).map { CurriculumLoader(schemaPath: $0, limits: limits).load(path: file) }
+        guard let loaded, case .course(let course)? = loaded.content, !loaded.diagnostics.contains(where: { $0.severity == .error }) else {
+            return .failure(OriginalProblem(diagnostic: Diagnostic(
+                .error, "B067", "the original edition \(file) does not load without errors",
+                help: "run beacon lint \(path) and fix it first", at: SourceLocation(file: file, line: 1)
+            )))
+        }
+        return .success(course)
+    }
+
+    private func schemaPath(for file: String) -> String? {
+        CurriculumFinder.schemaPath(near: file, environment: environment, executable: executablePath)
     }
 }
 

@@ -52,6 +52,20 @@ import Testing
         #expect(KeywordMatch.words("What's up") == ["whats", "up"])
     }
 
+    @Test func accentsNeitherHelpNorHinderAMatch() {
+        var criterion = Criterion(id: "asks", label: "asks", location: here)
+        criterion.patterns = [#"\b(estas|esta usted) pensando en (suicidarte|suicidarse|quitarte la vida)\b"#, #"^\S+ \S+ \S+$"#]
+        criterion.keywords = ["pensamientos suicidas"]
+        criterion.exclusions = [#"\bno (estaras|estaria)\b"#]
+        #expect(criterion.isMet(by: "¿Estás pensando en suicidarte?"))
+        #expect(criterion.isMet(by: "estas pensando en quitarte la vida"))
+        #expect(criterion.isMet(by: "¿ESTÁ USTED PENSANDO EN SUICIDARSE?"))
+        #expect(criterion.isMet(by: "¿Tienes pensamientos suicídas?"), "keywords fold accents too")
+        #expect(!criterion.isMet(by: "No estarás pensando en suicidarte, ¿verdad?"), "an unless pattern folds the same way")
+        #expect(criterion.isMet(by: "sólo tres palabras"), "\\S stays \\S: the pattern is not lower-cased")
+        #expect(KeywordMatch.words("¿Qué tal, Año?") == ["que", "tal", "ano"])
+    }
+
     @Test func praiseForAvoidingHarmGoesOnlyToAReplyThatHelpedAndDidNoHarm() {
         let reply = reply()
         func feedback(_ text: String) -> [String] {

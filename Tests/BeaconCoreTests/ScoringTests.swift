@@ -54,6 +54,21 @@ import Testing
         #expect(question("q", .shortAnswer(answer)).score(.text(" 9 8 8 "))?.credit == 1)
     }
 
+    @Test func accentsAreFoldedWithCaseAndKeptWhenCaseMatters() {
+        var answer = ShortAnswer()
+        answer.accepts = [
+            .init(text: "Reflexión", match: .exact, credit: 1, feedback: nil, location: here),
+            .init(text: "escucha (activa|atenta)", match: .regex, credit: 0.5, feedback: nil, location: here),
+        ]
+        #expect(question("q", .shortAnswer(answer)).score(.text("reflexion"))?.credit == 1, "typed without the accent")
+        #expect(question("q", .shortAnswer(answer)).score(.text("REFLEXIÓN"))?.credit == 1)
+        #expect(question("q", .shortAnswer(answer)).score(.text("Escucha átenta"))?.credit == 0.5)
+        #expect(question("q", .shortAnswer(answer)).score(.text("reflexiones"))?.credit == 0)
+        answer.caseSensitive = true
+        #expect(question("q", .shortAnswer(answer)).score(.text("Reflexion"))?.credit == 0, "a case-sensitive answer keeps its accents too")
+        #expect(question("q", .shortAnswer(answer)).score(.text("Reflexión"))?.credit == 1)
+    }
+
     @Test func orderingAndMatchingGivePartialOrFullCredit() {
         let ordering = question("q", .ordering(items: ["a", "b", "c", "d"], scoring: .partial))
         #expect(ordering.score(.order([0, 1, 2, 3]))?.credit == 1)

@@ -3,9 +3,10 @@
 /// words of five to seven letters may be one edit away, longer ones two; a swap of neighbouring
 /// letters counts as one edit.
 public enum KeywordMatch {
-    /// The reply's words: lower case, letters and digits, apostrophes dropped ("what's" → "whats").
+    /// The reply's words: lower case without accents, letters and digits, apostrophes dropped
+    /// ("what's" → "whats", "Qué" → "que").
     public static func words(_ text: String) -> [String] {
-        text.lowercased().filter { $0 != "'" && $0 != "\u{2019}" }
+        AccentFolding.fold(text).lowercased().filter { $0 != "'" && $0 != "\u{2019}" }
             .split { !($0.isLetter || $0.isNumber) }.map(String.init)
     }
 

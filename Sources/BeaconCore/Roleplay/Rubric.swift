@@ -1,17 +1,19 @@
 extension Criterion {
-    /// Whether the reply meets this criterion: a pattern (anywhere, ignoring case) or a keyword
-    /// (even misspelt) is found, and no exclusion is. A pattern that is not a valid regular
+    /// Whether the reply meets this criterion: a pattern (anywhere, ignoring case and accents)
+    /// or a keyword (even misspelt) is found, and no exclusion is. A pattern that is not a valid regular
     /// expression never matches (the linter reports it). `\b` is the simple edge between word
     /// and non-word characters, as trainers know it from other tools; Swift's default Unicode
     /// word breaks would treat "what's" as one word.
     public func isMet(by reply: String) -> Bool {
-        let found = patterns.contains { Self.matches($0, reply) }
-            || !keywords.isEmpty && { let words = KeywordMatch.words(reply); return keywords.contains { KeywordMatch.contains(words, $0) } }()
-        return found && !exclusions.contains { Self.matches($0, reply) }
+        let folded = AccentFolding.fold(reply)
+        let found = patterns.contains { Self.matches($0, folded) }
+            || !keywords.isEmpty && { let words = KeywordMatch.words(folded); return keywords.contains { KeywordMatch.contains(words, $0) } }()
+        return found && !exclusions.contains { Self.matches($0, folded) }
     }
 
+    /// `reply` is already accent-folded; the pattern is folded here the same way.
     static func matches(_ pattern: String, _ reply: String) -> Bool {
-        guard regexRisk(pattern) == nil, let regex = try? Regex(pattern).ignoresCase().wordBoundaryKind(.simple) else { return false }
+        guard regexRisk(pattern) == nil, let regex = try? Regex(AccentFolding.fold(pattern)).ignoresCase().wordBoundaryKind(.simple) else { return false }
         return reply.contains(regex)
     }
 

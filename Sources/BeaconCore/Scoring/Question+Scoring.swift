@@ -55,8 +55,8 @@ extension Question {
 }
 
 extension ShortAnswer {
-    /// The answer as it is compared: white space per the question's rule, case folded unless
-    /// the question is case-sensitive.
+    /// The answer as it is compared: white space per the question's rule, case and accents
+    /// folded unless the question is case-sensitive.
     public func normalized(_ text: String) -> String {
         var result: String
         switch whitespace {
@@ -64,7 +64,7 @@ extension ShortAnswer {
         case .ignore: result = String(text.filter { !$0.isWhitespace })
         case .normalize: result = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         }
-        if !caseSensitive { result = result.lowercased() }
+        if !caseSensitive { result = AccentFolding.fold(result).lowercased() }
         return result
     }
 
@@ -81,7 +81,7 @@ extension ShortAnswer {
                     .map { escapeForRegex(String($0)) }.joined(separator: ".*")
                 return wholeMatch(pattern, answer)
             case .regex:
-                return wholeMatch(accept.text, answer)
+                return wholeMatch(caseSensitive ? accept.text : AccentFolding.fold(accept.text), answer)
             }
         }
     }
