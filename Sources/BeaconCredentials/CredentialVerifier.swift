@@ -22,6 +22,9 @@ public struct VerificationReport: Sendable, Equatable, Encodable {
         public var issuer: String?
         public var validFrom: String?
         public var validUntil: String?
+        /// The achievement's `inLanguage` (the edition's language), for pages to mark up; not in
+        /// the API's summary, whose shape scripts rely on.
+        public var language: String? = nil
 
         // Always present in the JSON, null when absent, so scripts can rely on the shape.
         public func encode(to encoder: any Encoder) throws {
@@ -306,7 +309,8 @@ public struct CredentialVerifier: Sendable {
             achievement: subject?["achievement"]?["name"]?.stringValue,
             issuer: issuer?["name"]?.stringValue ?? issuer?.stringValue ?? issuer?["id"]?.stringValue,
             validFrom: credential["validFrom"]?.stringValue,
-            validUntil: credential["validUntil"]?.stringValue
+            validUntil: credential["validUntil"]?.stringValue,
+            language: subject?["achievement"]?["inLanguage"]?.stringValue
         )
     }
 

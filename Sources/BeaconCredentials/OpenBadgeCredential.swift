@@ -26,6 +26,9 @@ public struct BadgeContent: Sendable, Equatable {
     /// Its SRI digest (`sha384-…` of the renewed credential's JSON as issued), so the renewal
     /// names exactly which credential it replaces.
     public var replacesDigestSRI: String?
+    /// The language the achievement is worded in (BCP 47: "en", "es"), as Open Badges 3.0's
+    /// `Achievement.inLanguage`; verification pages read it to say what language it is in.
+    public var language: String?
 
     public init(
         id: String, issuer: DIDKey, issuerName: String, issuerURL: String?, holderName: String,
@@ -64,13 +67,14 @@ public enum OpenBadgeCredential {
             ("name", .string(content.issuerName)),
         ])
         if let url = content.issuerURL { issuer["url"] = .string(url) }
-        let achievement = JSONObject([
+        var achievement = JSONObject([
             ("id", .string(content.achievementId)),
             ("type", .array([.string("Achievement")])),
             ("name", .string(content.achievementName)),
             ("description", .string(content.achievementDescription)),
             ("criteria", .object(JSONObject([("narrative", .string(content.criteria))]))),
         ])
+        if let language = content.language { achievement["inLanguage"] = .string(language) }
         // The holder is named, not hashed: an employer compares it with the person in front of them.
         let identity = JSONObject([
             ("type", .string("IdentityObject")),

@@ -36,6 +36,9 @@ public final class SSHService: @unchecked Sendable {
         public var course: BeaconCore.Course
         public var stamp: CourseStamp
         public var resources: CrisisResources
+        /// The crisis resources in other languages than the course's, for a trainee whose
+        /// LANG or LC_ALL asks for one.
+        public var resourcesByLanguage: [Language: CrisisResources] = [:]
         /// How a trainee comes back, for the goodbye line.
         public var address: String
         /// Fixes quiz draws and choice orders, for scripted tests only.
@@ -47,6 +50,11 @@ public final class SSHService: @unchecked Sendable {
             self.resources = resources
             self.address = address
             self.seed = seed
+        }
+
+        /// The crisis resources for a trainee speaking `language`.
+        public func resources(in language: Language) -> CrisisResources {
+            resourcesByLanguage[language] ?? resources
         }
     }
 

@@ -14,7 +14,9 @@ final class SessionHandler: ChannelDuplexHandler {
     typealias OutboundOut = SSHChannelData
 
     /// The only variables a client may set; the rest are refused.
-    static let allowedEnvironment: Set<String> = ["TERM", "NO_COLOR", "ACCESSIBLE"]
+    /// LANG and LC_ALL choose the player's language, as they do for `beacon learn`
+    /// (OpenSSH's client sends them with SendEnv LANG LC_*).
+    static let allowedEnvironment: Set<String> = ["TERM", "NO_COLOR", "ACCESSIBLE", "LANG", "LC_ALL"]
 
     let service: SSHService
     let connection: Connection
@@ -105,7 +107,8 @@ final class SessionHandler: ChannelDuplexHandler {
             columns: pty?.terminalCharacterWidth ?? 80, rows: pty?.terminalRowHeight ?? 24, idleLimit: service.limits.idle
         )
         self.terminal = terminal
-        let session = Session(service: service, connection: connection, terminal: terminal)
+        let language = Language.choose(lcAll: environment["LC_ALL"], course: service.course.course.language, lang: environment["LANG"])
+        let session = Session(service: service, connection: connection, terminal: terminal, language: language)
         let thread = Thread { session.run() }
         thread.name = "beacon-ssh-session"
         // Small stacks: the player needs little, and a few hundred sessions share the machine.
@@ -120,11 +123,13 @@ struct Session: @unchecked Sendable {
     let service: SSHService
     let connection: Connection
     let terminal: ChannelTerminal
+    let language: Language
+    var words: PlayerWords.Session { PlayerWords.in(language).session }
 
     func run() {
         defer { finish() }
         guard service.open(terminal) else {
-            terminal.write("Beacon is at its limit of \(service.limits.sessions) sessions at once. Please try again in a few minutes.\n")
+            terminal.write(words.atLimit(service.limits.sessions) + "\n")
             return
         }
         defer { service.closed(terminal) }
@@ -143,28 +148,28 @@ struct Session: @unchecked Sendable {
                 return
             }
             let resume = "ssh " + course.address
-            let options = CoursePlayer.Options(seed: course.seed)
+            var options = CoursePlayer.Options(seed: course.seed)
+            options.language = language
             let player = CoursePlayer(
                 course: course.course, stamp: course.stamp, store: service.store, trainee: trainee,
-                terminal: terminal, resources: course.resources, options: options
+                terminal: terminal, resources: course.resources(in: language), options: options
             )
             let exit = player.run()
             if terminal.timedOut, !terminal.isClosed {
-                let idle = service.limits.idle >= 60 ? "\(Int(service.limits.idle / 60)) minutes" : "\(Int(service.limits.idle)) seconds"
-                terminal.write("\n\nNo keys for \(idle), so this session is closing. Your progress is saved; come back with: \(resume)\n")
+                let idle = PlayerWords.in(language).wait(seconds: Int(service.limits.idle))
+                terminal.write("\n\n" + words.idle(idle, resume) + "\n")
                 return
             }
             guard !terminal.isClosed else { return }
             if terminal.isInteractive { terminal.clearScreen() }
             switch exit {
-            case .paused: terminal.write("Paused. Take the time you need. Your progress is saved; come back with: \(resume)\n")
-            case .interrupted, .endOfInput: terminal.write("\nYour progress is saved. Come back with: \(resume)\n")
-            case .quit, .finished: terminal.write("Your progress is saved. Come back with: \(resume)\n")
-            case .notSaved(let reason):
-                terminal.write("\nYour last answer was not saved: \(reason). Everything Beacon confirmed before it is kept. Please try again in a few minutes: \(resume)\n")
+            case .paused: terminal.write(words.paused(resume) + "\n")
+            case .interrupted, .endOfInput: terminal.write("\n" + words.comeBack(resume) + "\n")
+            case .quit, .finished: terminal.write(words.comeBack(resume) + "\n")
+            case .notSaved(let reason): terminal.write("\n" + words.notSaved(reason, resume) + "\n")
             }
         } catch {
-            terminal.write("\nSomething went wrong on the server; what you answered is saved. Please tell your trainer.\n")
+            terminal.write("\n" + words.serverError + "\n")
         }
     }
 
@@ -173,10 +178,11 @@ struct Session: @unchecked Sendable {
         if let known = try service.store.identity(forKey: connection.fingerprint) { return known }
         let tries = min(service.limits.codesPerConnection, service.codesLeft(for: connection.address))
         guard tries > 0 else {
-            terminal.write("Too many enrolment codes that did not work came from your address. Wait an hour, or ask your trainer.\n")
+            terminal.write(words.tooManyFromAddress + "\n")
             return nil
         }
-        let prompt = EnrolmentPrompt(terminal: terminal, resources: service.course.resources)
+        let prompt = EnrolmentPrompt(terminal: terminal, resources: service.course.resources(in: language), language: language)
+        let words = words
         return prompt.run(tries: tries) { typed in
             let outcome = (try? service.store.redeemCode(
                 typed, fingerprint: connection.fingerprint, publicKey: connection.publicKey,
@@ -187,9 +193,9 @@ struct Session: @unchecked Sendable {
             case .failure(let refusal):
                 service.wrongCode(from: connection.address)
                 let message = switch refusal {
-                case .unknown: "That code is not one Beacon gave out; check it with your trainer."
-                case .used: "That code has been used already. Ask your trainer for a new one."
-                case .expired: "That code has expired. Ask your trainer for a new one."
+                case .unknown: words.codeUnknown
+                case .used: words.codeUsed
+                case .expired: words.codeExpired
                 }
                 return .failure(EnrolmentProblem(message))
             }

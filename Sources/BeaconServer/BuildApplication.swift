@@ -24,22 +24,23 @@ public func buildRouter(backend: some VerificationBackend, settings: ServerSetti
     router.add(middleware: SecurityHeaders())
     let limit = settings.maxBodyBytes
 
-    router.get("/") { _, _ in html(Pages.form()) }
+    router.get("/") { request, _ in html(Pages.form(words(request))) }
 
     router.post("/verify") { request, _ -> Response in
+        let words = words(request)
         let body: ByteBuffer
         do {
             body = try await request.body.collect(upTo: limit)
         } catch is NIOTooManyBytesError {
-            return html(Pages.form(problem: "That file is larger than 1 MB; a certificate is only a few kilobytes."), status: .contentTooLarge)
+            return html(Pages.form(problem: words.tooLarge, words), status: .contentTooLarge)
         }
         guard let submitted = FormBody.credential(from: body, contentType: request.headers[.contentType]) else {
-            return html(Pages.form(problem: "Paste the certificate text or choose its file, then press Check certificate."), status: .badRequest)
+            return html(Pages.form(problem: words.nothingSent, words), status: .badRequest)
         }
         let verifier = try await backend.verifier()
         switch verifier.verify(bytes: submitted) {
-        case .success(let report): return html(Pages.result(report))
-        case .failure(let error): return html(Pages.form(problem: "That is not a certificate Beacon can read: \(error.message)"), status: .badRequest)
+        case .success(let report): return html(Pages.result(report, words))
+        case .failure(let error): return html(Pages.form(problem: words.unreadable(error.message), words), status: .badRequest)
         }
     }
 
@@ -102,16 +103,17 @@ public func buildRouter(backend: some VerificationBackend, settings: ServerSetti
     router.get("/{a}/did.json", use: didDocument)
     router.get("/{a}/{b}/did.json", use: didDocument)
 
-    router.get("/c/{id}") { _, context -> Response in
+    router.get("/c/{id}") { request, context -> Response in
+        let words = words(request)
         let id = try context.parameters.require("id")
         guard let credential = try await backend.sharedCredential(id) else {
-            return html(Pages.notFound(), status: .notFound)
+            return html(Pages.notFound(words), status: .notFound)
         }
         let verifier = try await backend.verifier()
         guard case .success(let report) = verifier.verify(bytes: Array(credential.utf8)) else {
-            return html(Pages.notFound(), status: .notFound)
+            return html(Pages.notFound(words), status: .notFound)
         }
-        return html(Pages.shared(report, json: credential))
+        return html(Pages.shared(report, json: credential, path: request.uri.path, words))
     }
     return router
 }
@@ -129,8 +131,14 @@ public func buildApplication(backend: some VerificationBackend, settings: Server
 
 // MARK: Responses
 
+/// The reader's language for a page: `?lang=en|es`, else the browser's Accept-Language.
+func words(_ request: Request) -> PageWords {
+    PageWords.forRequest(query: request.uri.queryParameters.get("lang"), acceptLanguage: request.headers[.acceptLanguage])
+}
+
+/// A page; it varies with Accept-Language, so caches keep each language apart.
 func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
-    Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: text)))
+    Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .vary: "Accept-Language"], body: .init(byteBuffer: ByteBuffer(string: text)))
 }
 
 func json(_ text: String, contentType: String = "application/json", status: HTTPResponse.Status = .ok) -> Response {

@@ -1,17 +1,20 @@
+import BeaconCore
 import BeaconCredentials
 import BeaconQR
 import Foundation
 
 /// A self-contained printable certificate: one HTML file with the holder, achievement, issuer,
 /// dates, the credential embedded as JSON, and a QR code (inline SVG) of the page that verifies
-/// it. No external fonts, scripts or images, so it prints and archives as it is.
+/// it. No external fonts, scripts or images, so it prints and archives as it is. It reads in the
+/// language the certificate was worded in (its achievement's inLanguage), unless told otherwise.
 public enum CertificatePage {
-    public static func render(credentialJSON: String, verifyURL: String) throws(CredentialError) -> String {
+    public static func render(credentialJSON: String, verifyURL: String, language: Language? = nil) throws(CredentialError) -> String {
         guard case .object(let credential)? = try? JSONValue(parsing: Array(credentialJSON.utf8)) else {
             throw CredentialError("the stored credential is not readable JSON")
         }
         let summary = CredentialVerifier.summary(credential)
-        guard let qr = QRCode.svg(for: verifyURL, title: "QR code: verify this certificate at \(verifyURL)") else {
+        let words = PageWords.in(language ?? summary.language.flatMap(Language.init(tag:)) ?? .english)
+        guard let qr = QRCode.svg(for: verifyURL, title: words.qrTitle(verifyURL)) else {
             throw CredentialError("could not make a QR code for \(verifyURL)")
         }
         // The paper shows the achievement and one line about it; the full requirements are
@@ -19,10 +22,10 @@ public enum CertificatePage {
         let description = firstSentence(credential["credentialSubject"]?["achievement"]?["description"]?.stringValue ?? "")
         return """
         <!doctype html>
-        <html lang="en">
+        <html lang="\(words.language.rawValue)">
         <head>
         <meta charset="utf-8">
-        <title>\(escapeHTML(summary.name ?? "Certificate")) — \(escapeHTML(summary.holder ?? ""))</title>
+        <title>\(escapeHTML(summary.name ?? words.certificate)) — \(escapeHTML(summary.holder ?? ""))</title>
         <style>
         /* The page takes the printer's paper, A4 or Letter: the 180 mm frame fits both. */
         @page { margin: 15mm; }
@@ -41,19 +44,19 @@ public enum CertificatePage {
         </head>
         <body>
         <div class="frame">
-        <p class="label">Certificate</p>
-        <h1>\(escapeHTML(summary.name ?? summary.achievement ?? "Certificate"))</h1>
-        <p class="label">awarded to</p>
+        <p class="label">\(words.certificate)</p>
+        <h1>\(escapeHTML(summary.name ?? summary.achievement ?? words.certificate))</h1>
+        <p class="label">\(words.awardedTo)</p>
         <p class="holder">\(escapeHTML(summary.holder ?? ""))</p>
         <p class="criteria">\(escapeHTML(description))</p>
         <div class="meta">
-        <div><p class="label">Issued by</p><p>\(escapeHTML(summary.issuer ?? ""))</p>
-        <p class="label">Valid</p><p>\(summary.validFrom.map(PersonDate.html) ?? "") to \(summary.validUntil.map(PersonDate.html) ?? "no end date")</p>
-        <p class="label">Certificate id</p><p>\(escapeHTML(summary.id ?? ""))</p></div>
-        <div class="verify"><div class="qr">\(qr)</div><p>Check it is genuine and current, and read what it requires:<br>\(escapeHTML(verifyURL))</p></div>
+        <div><p class="label">\(words.issuedBy)</p><p>\(escapeHTML(summary.issuer ?? ""))</p>
+        <p class="label">\(words.valid)</p><p>\(words.validSpan(summary.validFrom.map { PersonDate.html($0, words) } ?? "", summary.validUntil.map { PersonDate.html($0, words) } ?? words.noEndDate))</p>
+        <p class="label">\(words.certificateId)</p><p>\(escapeHTML(summary.id ?? ""))</p></div>
+        <div class="verify"><div class="qr">\(qr)</div><p>\(words.genuine)<br>\(escapeHTML(verifyURL))</p></div>
         </div>
         </div>
-        <details class="screen-only"><summary>The signed certificate (the file to give an employer)</summary>
+        <details class="screen-only"><summary>\(words.signedFile)</summary>
         <pre>\(escapeHTML(credentialJSON))</pre></details>
         </body>
         </html>

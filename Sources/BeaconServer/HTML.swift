@@ -1,3 +1,5 @@
+import BeaconCore
+
 /// Escapes text for HTML element content and double- or single-quoted attributes. Every value
 /// that comes from a credential passes through here: a holder's "name" can be anything.
 func escapeHTML(_ text: String) -> String {
@@ -17,11 +19,15 @@ func escapeHTML(_ text: String) -> String {
 }
 
 /// A whole page: no scripts, no external fonts, styles or images; readable in any browser,
-/// printable, and usable with a screen reader.
-func page(title: String, body: String) -> String {
-    """
+/// printable, and usable with a screen reader. Written in `words`' language, with links to the
+/// same page (`switchTo`) in the others.
+func page(title: String, body: String, _ words: PageWords = .english, switchTo: String = "/") -> String {
+    let others = Language.allCases.filter { $0 != words.language }.map { language in
+        "<a href=\"\(escapeHTML(switchTo))?lang=\(language.rawValue)\" hreflang=\"\(language.rawValue)\" lang=\"\(language.rawValue)\">\(language.ownName.prefix(1).uppercased() + language.ownName.dropFirst())</a>"
+    }.joined(separator: " · ")
+    return """
     <!doctype html>
-    <html lang="en">
+    <html lang="\(words.language.rawValue)">
     <head>
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -37,9 +43,11 @@ func page(title: String, body: String) -> String {
     textarea { width: 100%; min-height: 12rem; font-family: monospace; }
     button { font-size: 1rem; padding: .5rem 1.2rem; }
     .muted { color: #555; font-size: .9rem; }
+    nav.lang { text-align: right; font-size: .9rem; }
     </style>
     </head>
     <body>
+    <nav class="lang" aria-label="\(words.switchLabel)">\(words.switchLabel): \(others)</nav>
     \(body)
     </body>
     </html>

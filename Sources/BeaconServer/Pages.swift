@@ -1,107 +1,85 @@
+import BeaconCore
 import BeaconCredentials
 import Foundation
 
-/// The HTML an employer sees. Plain language, the four checks spelled out, no scripts.
+/// The HTML an employer sees. Plain language, the four checks spelled out, no scripts; in the
+/// reader's language (`words`), with the credential's own words as they were signed.
 enum Pages {
-    static func form(problem: String? = nil) -> String {
+    static func form(problem: String? = nil, _ words: PageWords) -> String {
         var body = """
-        <h1>Check a peer support certificate</h1>
-        <p>Paste the certificate the candidate gave you (it is a block of text starting with <code>{</code>), or choose the file. Nothing you check is stored.</p>
+        <h1>\(words.formHeading)</h1>
+        <p>\(words.formIntro)</p>
         """
         if let problem { body += "<p class=\"verdict bad\" role=\"alert\">\(escapeHTML(problem))</p>" }
         body += """
-        <form method="post" action="/verify" enctype="multipart/form-data">
-        <p><label for="credential">Certificate text</label><br>
+        <form method="post" action="/verify?lang=\(words.language.rawValue)" enctype="multipart/form-data">
+        <p><label for="credential">\(words.textLabel)</label><br>
         <textarea id="credential" name="credential" spellcheck="false"></textarea></p>
-        <p><label for="file">Or a certificate file</label><br>
+        <p><label for="file">\(words.fileLabel)</label><br>
         <input id="file" name="file" type="file" accept=".json,application/json,application/vc+ld+json"></p>
-        <p><button type="submit">Check certificate</button></p>
+        <p><button type="submit">\(words.checkButton)</button></p>
         </form>
-        <p class="muted">Scripts can POST the JSON to <code>/api/v1/verify</code>. The issuer's keys are at <a href="/issuer">/issuer</a>.</p>
+        <p class="muted">\(words.scripts)</p>
         """
-        return page(title: "Check a certificate", body: body)
+        return page(title: words.formTitle, body: body, words, switchTo: "/")
     }
 
-    static func result(_ report: VerificationReport) -> String {
+    static func result(_ report: VerificationReport, _ words: PageWords, heading: String? = nil, insert: String = "", itself: String = "", switchTo: String = "/") -> String {
         let c = report.credential
         let verdict = report.verified
-            ? "<p class=\"verdict good\" role=\"status\">Valid: this certificate is genuine, current and in good standing.</p>"
-            : "<p class=\"verdict bad\" role=\"alert\">Not valid: do not rely on this certificate.</p>"
+            ? "<p class=\"verdict good\" role=\"status\">\(words.validVerdict)</p>"
+            : "<p class=\"verdict bad\" role=\"alert\">\(words.invalidVerdict)</p>"
         let problems = report.problems.isEmpty ? "" :
-            "<h2>What is wrong</h2><ul>" + report.problems.map { "<li>\(escapeHTML($0))</li>" }.joined() + "</ul>"
+            "<h2>\(words.whatIsWrong)</h2><ul>" + report.problems.map { "<li>\(escapeHTML($0))</li>" }.joined() + "</ul>"
+        let checks = [
+            (words.signature, report.checks.signature, words.signatureMeaning),
+            (words.issuer, report.checks.issuer, words.issuerMeaning),
+            (words.validity, report.checks.validity, words.validityMeaning),
+            (words.status, report.checks.status, words.statusMeaning),
+        ].map { label, value, meaning in
+            "<dt>\(label): <span data-value=\"\(escapeHTML(value))\">\(escapeHTML(words.value(value)))</span></dt><dd>\(meaning(value))</dd>"
+        }.joined(separator: "\n")
+        // The credential keeps its own language (it was signed so); the page says which it is.
+        let worded = c.language.flatMap(Language.init(tag:)).map { $0 == words.language ? "" : " lang=\"\($0.rawValue)\"" } ?? ""
+        let note = c.language.flatMap(Language.init(tag:)).flatMap { $0 == words.language ? nil : "<p class=\"muted\">\(escapeHTML(words.wordedIn($0)))</p>" } ?? ""
         let body = """
-        <h1>Certificate check</h1>
+        <h1>\(heading ?? words.checkHeading)</h1>
         \(verdict)
-        <h2>What it says</h2>
+        <h2>\(words.whatItSays)</h2>
         <dl>
-        <dt>Certificate</dt><dd>\(escapeHTML(c.name ?? c.achievement ?? "not stated"))</dd>
-        <dt>Holder</dt><dd>\(escapeHTML(c.holder ?? "not stated"))</dd>
-        <dt>Issued by</dt><dd>\(escapeHTML(c.issuer ?? "not stated"))</dd>
-        <dt>Valid</dt><dd>from \(c.validFrom.map(PersonDate.html) ?? "?") until \(c.validUntil.map(PersonDate.html) ?? "no end date")</dd>
+        <dt>\(words.certificate)</dt><dd\(worded)>\(escapeHTML(c.name ?? c.achievement ?? words.notStated))</dd>
+        <dt>\(words.holder)</dt><dd>\(escapeHTML(c.holder ?? words.notStated))</dd>
+        <dt>\(words.issuedBy)</dt><dd>\(escapeHTML(c.issuer ?? words.notStated))</dd>
+        <dt>\(words.valid)</dt><dd>\(words.validSpan(c.validFrom.map { PersonDate.html($0, words) } ?? "?", c.validUntil.map { PersonDate.html($0, words) } ?? words.noEndDate))</dd>
         </dl>
-        <h2>The four checks</h2>
+        \(note)
+        \(insert)
+        <h2>\(words.fourChecks)</h2>
         <dl class="checks">
-        <dt>Signature: \(escapeHTML(report.checks.signature))</dt><dd>\(signatureMeaning(report.checks.signature))</dd>
-        <dt>Issuer: \(escapeHTML(report.checks.issuer))</dt><dd>\(issuerMeaning(report.checks.issuer))</dd>
-        <dt>Validity: \(escapeHTML(report.checks.validity))</dt><dd>\(validityMeaning(report.checks.validity))</dd>
-        <dt>Status: \(escapeHTML(report.checks.status))</dt><dd>\(statusMeaning(report.checks.status))</dd>
+        \(checks)
         </dl>
         \(problems)
-        <p><a href="/">Check another certificate</a></p>
+        \(itself)
+        <p><a href="/?lang=\(words.language.rawValue)">\(words.checkAnother)</a></p>
         """
-        return page(title: report.verified ? "Certificate valid" : "Certificate not valid", body: body)
+        return page(title: report.verified ? words.validTitle : words.invalidTitle, body: body, words, switchTo: switchTo)
     }
 
     /// The public page of a credential its holder chose to share.
-    static func shared(_ report: VerificationReport, json: String) -> String {
-        var body = result(report).replacingOccurrences(of: "<h1>Certificate check</h1>", with: "<h1>Shared certificate</h1>")
+    static func shared(_ report: VerificationReport, json: String, path: String, _ words: PageWords) -> String {
+        var insert = ""
         // The printed certificate leaves its requirements to this page.
         if case .object(let credential)? = try? JSONValue(parsing: Array(json.utf8)),
             let criteria = credential["credentialSubject"]?["achievement"]?["criteria"]?["narrative"]?.stringValue
         {
-            body = body.replacingOccurrences(of: "<h2>The four checks</h2>", with: "<h2>What it requires</h2><p>\(escapeHTML(criteria))</p><h2>The four checks</h2>")
+            let lang = report.credential.language.map { " lang=\"\(escapeHTML($0))\"" } ?? ""
+            insert = "<h2>\(words.whatItRequires)</h2><p\(lang)>\(escapeHTML(criteria))</p>"
         }
-        return body.replacingOccurrences(
-            of: "<p><a href=\"/\">Check another certificate</a></p>",
-            with: "<details><summary>The certificate itself</summary><pre>\(escapeHTML(json))</pre></details><p><a href=\"/\">Check another certificate</a></p>"
-        )
+        let itself = "<details><summary>\(words.itselfSummary)</summary><pre>\(escapeHTML(json))</pre></details>"
+        return result(report, words, heading: words.sharedHeading, insert: insert, itself: itself, switchTo: path)
     }
 
-    static func notFound() -> String {
-        page(title: "Not found", body: "<h1>Not found</h1><p>There is nothing here. Certificates are only shown when their holder chooses to share them.</p><p><a href=\"/\">Check a certificate</a></p>")
-    }
-
-    static func signatureMeaning(_ value: String) -> String {
-        switch value {
-        case "valid": "The certificate has not been changed since the issuer signed it."
-        case "missing": "The certificate carries no signature, so anyone could have written it."
-        case "unsupported": "The certificate is signed in a way this checker does not handle; it cannot be confirmed here."
-        default: "The certificate was changed after it was signed, or the signature is not genuine."
-        }
-    }
-
-    static func issuerMeaning(_ value: String) -> String {
-        value == "trusted"
-            ? "It was signed by an issuer this service trusts."
-            : "It was not signed by an issuer this service trusts. It may be genuine elsewhere, but this service cannot vouch for it."
-    }
-
-    static func validityMeaning(_ value: String) -> String {
-        switch value {
-        case "current": "Today is within the dates the certificate is valid."
-        case "expired": "The certificate has expired; the holder may have a renewed one."
-        default: "The certificate is not valid yet."
-        }
-    }
-
-    static func statusMeaning(_ value: String) -> String {
-        switch value {
-        case "active": "The issuer has not revoked, suspended or inactivated it, and its holder has not given it up."
-        case "revoked": "The issuer has revoked it. It no longer certifies anything."
-        case "suspended": "The issuer has suspended it for now. Ask the holder or the issuer why."
-        case "inactive": "It is inactive: its holder is not practising under it for now, so it does not certify current practice."
-        case "relinquished": "Its holder has given it up. It no longer certifies anything."
-        default: "Its current status could not be checked, so it cannot be confirmed as in good standing."
-        }
+    static func notFound(_ words: PageWords) -> String {
+        page(title: words.notFoundTitle, body: "<h1>\(words.notFoundTitle)</h1><p>\(words.notFound)</p><p><a href=\"/?lang=\(words.language.rawValue)\">\(words.checkACertificate)</a></p>", words, switchTo: "/")
     }
 }

@@ -10,10 +10,14 @@ extension CertificationService {
     /// whose legal name an admin has confirmed. Each endorsement whose requirements are met is
     /// issued with it as its own credential, so the holder can show the certificate without
     /// showing the endorsement (which says what their lived experience is).
+    ///
+    /// `editions` are the course's language editions: the certificate is worded in the one the
+    /// trainee took (their latest finished quiz), and says which language that is. The rules are
+    /// `course`'s, which the editions share.
     public func issue(
         trainee: Trainee, course: Course, program requested: CertificationProgram, settings: Settings,
         override: String? = nil, replacing: String? = nil, renewedByCE ledger: RenewalEvaluation? = nil, actor: String = LearningStore.actor,
-        at now: Date = Date()
+        editions: [CourseEdition] = [], at now: Date = Date()
     ) throws -> Record {
         if let problem = settings.problem { throw CredentialError("not issued: " + problem) }
         let issuer = try store.authorize(.issue, actor: actor, trainee: trainee.id)
@@ -53,13 +57,19 @@ extension CertificationService {
         let signing = (entry: entry, key: key)
         let validity = provisional ? program.provisionalValidity ?? program.validity : program.validity
         let validUntil = Calendar(identifier: .gregorian).date(byAdding: validity.dateComponents, to: now)
-        let description = program.description.plainText.isEmpty ? "\(program.title), from \(course.title)." : program.description.plainText
-        let main = Issuance(
+        let taken = CourseEdition.taken(by: try store.record(trainee: trainee.id, course: course.id), among: editions)?.course ?? course
+        let language = Language(tag: taken.language) ?? .english
+        let words = CertificateWords.in(language)
+        // The same programme (id and version) in the edition's words; the rules stay `program`'s.
+        let worded = taken.certifications.first { $0.id == program.id && $0.version == program.version } ?? program
+        let description = worded.description.plainText.isEmpty ? words.description(worded.title, taken.title) : worded.description.plainText
+        var main = Issuance(
             trainee: trainee.id, course: course.id, program: program.id, holderName: legalName,
             achievementId: "urn:beacon:program:\(course.id):\(program.id)" + (provisional ? ":provisional" : ""),
-            achievementName: provisional ? "\(program.title) (provisional)" : program.title, achievementDescription: description,
-            criteria: Self.criteria(program, course, provisional: provisional), validFrom: now, validUntil: validUntil, replaces: previous, stage: stage
+            achievementName: provisional ? words.provisional(worded.title) : worded.title, achievementDescription: description,
+            criteria: Self.criteria(worded, taken, provisional: provisional, words: words), validFrom: now, validUntil: validUntil, replaces: previous, stage: stage
         )
+        main.language = taken.language
         let endorsed = program.endorsements.filter { endorsement in check.endorsements.contains { $0.id == endorsement.id && $0.met } }
         return try store.database.write { tx -> Record in
             let id = try write(main, tx, settings: settings, signing: signing)
@@ -69,6 +79,7 @@ extension CertificationService {
             ])
             if let version = program.version { details["version"] = .string(version) }
             if let ledger { details["ceHours"] = .number(JSONNumber(ledger.total)) }
+            details["language"] = .string(taken.language)
             if let override, !check.eligible { details["override"] = .string(override) }
             if let previous { details["replaces"] = .string(previous) }
             try AuditLog.append(tx, actor: issuer.id, action: previous == nil ? "credential.issue" : (replacing != nil ? "credential.renew" : "credential.upgrade"),
@@ -80,9 +91,11 @@ extension CertificationService {
                 }
                 var issuance = main
                 issuance.achievementId = "urn:beacon:program:\(course.id):\(program.id):endorsement:\(endorsement.id)"
-                issuance.achievementName = "\(program.title): \(endorsement.title) endorsement" + (provisional ? " (provisional)" : "")
-                issuance.achievementDescription = "Endorsement of the \(program.title) certificate: \(endorsement.title). Its holder practises within this scope."
-                issuance.criteria = Self.criteria(program, course, endorsement: endorsement)
+                let endorsementTitle = worded.endorsements.first { $0.id == endorsement.id }?.title ?? endorsement.title
+                let name = words.endorsementName(worded.title, endorsementTitle)
+                issuance.achievementName = provisional ? words.provisional(name) : name
+                issuance.achievementDescription = words.endorsementDescription(worded.title, endorsementTitle)
+                issuance.criteria = Self.criteria(worded, taken, endorsement: worded.endorsements.first { $0.id == endorsement.id } ?? endorsement, words: words)
                 issuance.replaces = earlier
                 issuance.endorsement = endorsement.id
                 issuance.endorsementOf = id
@@ -102,6 +115,8 @@ extension CertificationService {
         var validFrom: Date, validUntil: Date?, replaces: String?, stage: String
         var endorsement: String?
         var endorsementOf: String?
+        /// The edition's language (BCP 47), written as the achievement's inLanguage.
+        var language: String?
     }
 
     /// Signs and stores one credential in its own status slot; marks the one it replaces.
@@ -118,6 +133,7 @@ extension CertificationService {
             replaces: issuance.replaces
         )
         content.issuerDID = settings.didWeb?.did
+        content.language = issuance.language
         if let previous = issuance.replaces, let json = try tx.row("SELECT json FROM credential WHERE id = ?", [.text(previous)])?.string("json") {
             content.replacesDigestSRI = "sha384-" + Data(SHA384.hash(data: Data(json.utf8))).base64EncodedString()
         }

@@ -178,7 +178,8 @@ public struct CertificationService: Sendable {
     /// overrides, with a reason); without one, the requirements are checked again. A
     /// certificate past its grace period is not renewed: its holder qualifies again.
     public func renew(
-        _ id: String, course: Course, settings: Settings, override: String? = nil, actor: String = LearningStore.actor, at now: Date = Date()
+        _ id: String, course: Course, settings: Settings, override: String? = nil, actor: String = LearningStore.actor,
+        editions: [CourseEdition] = [], at now: Date = Date()
     ) throws -> Record {
         guard let old = try credential(id) else { throw CredentialError("no credential \(id) was issued here") }
         guard old.status != "revoked", old.status != "relinquished" else { throw CredentialError("\(id) is \(old.status) and cannot be renewed") }
@@ -197,7 +198,7 @@ public struct CertificationService: Sendable {
         }
         guard let ledger = try store.renewalEvaluation(credential: old, course: course, program: program) else {
             // No renewal rule: the requirements are checked again against the current record.
-            return try issue(trainee: trainee, course: course, program: program, settings: settings, override: override, replacing: id, actor: actor, at: now)
+            return try issue(trainee: trainee, course: course, program: program, settings: settings, override: override, replacing: id, actor: actor, editions: editions, at: now)
         }
         if !ledger.met {
             guard let override, !override.trimmingCharacters(in: .whitespaces).isEmpty else {
@@ -206,7 +207,7 @@ public struct CertificationService: Sendable {
             }
             try store.authorize(.override, actor: actor, trainee: trainee.id)
         }
-        return try issue(trainee: trainee, course: course, program: program, settings: settings, override: override, replacing: id, renewedByCE: ledger, actor: actor, at: now)
+        return try issue(trainee: trainee, course: course, program: program, settings: settings, override: override, replacing: id, renewedByCE: ledger, actor: actor, editions: editions, at: now)
     }
 
     /// Publishes (or withdraws) the credential's page at `/c/{id}`; audited, since the page
@@ -325,8 +326,11 @@ public struct CertificationService: Sendable {
     /// the audit log, not for the certificate.
     /// The criteria in words, as the certificate states them: the requirements the certificate
     /// was issued on (a provisional one leaves out those needed only for the full certificate).
+    /// `course` and `program` give the titles (the edition the trainee took); `words` the
+    /// sentences around them.
     static func criteria(
-        _ program: CertificationProgram, _ course: Course, provisional: Bool = false, endorsement: CertificationProgram.Endorsement? = nil
+        _ program: CertificationProgram, _ course: Course, provisional: Bool = false, endorsement: CertificationProgram.Endorsement? = nil,
+        words: CertificateWords = .english
     ) -> String {
         var modules: [String] = [], parts: [String] = []
         var competencies: [Double: [String]] = [:]
@@ -335,39 +339,31 @@ public struct CertificationService: Sendable {
             case .module(let reference): modules.append(course.module(reference.id)?.title ?? reference.id)
             case .quiz(let reference, let score):
                 let quiz = course.quizzes.first { $0.id == reference.id }
-                parts.append("score at least \(ProgramEvaluation.percent(score ?? quiz?.passMark ?? 1)) on \(quiz?.title ?? reference.id)")
+                parts.append(words.scoreOn(ProgramEvaluation.percent(score ?? quiz?.passMark ?? 1), quiz?.title ?? reference.id))
             case .competency(let reference, let score):
                 competencies[score, default: []].append(course.competency(reference.id)?.title ?? reference.id)
             case .trainingHours(let rule):
-                let modes = DeliveryMode.allCases.filter(rule.modes.contains).map(\.rawValue)
-                parts.append("complete \(ProgramEvaluation.hours(rule.hours)) training hours" + (rule.domain.map { " in \($0)" } ?? "")
-                    + (modes.count < DeliveryMode.allCases.count ? " (" + listed(modes, joiner: " or ") + ")" : ""))
+                let modes = DeliveryMode.allCases.filter(rule.modes.contains).map { words.mode($0.rawValue) }
+                parts.append(words.trainingHours(ProgramEvaluation.hours(rule.hours), rule.domain,
+                                                 modes.count < DeliveryMode.allCases.count ? words.listed(modes, joiner: " \(words.or) ") : nil))
             case .supervisedHours(let rule):
-                parts.append("log \(ProgramEvaluation.hours(rule.hours)) hours of supervised work, attested by a supervisor" + (rule.domain.map { ", in \($0)" } ?? ""))
+                parts.append(words.supervisedHours(ProgramEvaluation.hours(rule.hours), rule.domain))
             case .attestation(let reference):
                 let document = program.document(reference.id)
-                parts.append(document?.kind == .livedExperience ? "attest lived experience" : "sign \(document?.title ?? reference.id)")
+                parts.append(document?.kind == .livedExperience ? words.attestLivedExperience : words.sign(document?.title ?? reference.id))
             case .observation(let reference):
-                parts.append("pass \(program.rubric(reference.id)?.title ?? reference.id), observed by a facilitator")
+                parts.append(words.passObserved(program.rubric(reference.id)?.title ?? reference.id))
             case .references(let count, let kind):
-                parts.append("provide \(count) \(kind.map { "\($0.rawValue) " } ?? "")reference\(count == 1 ? "" : "s")")
+                parts.append(words.references(count, kind?.rawValue))
             }
         }
-        if !modules.isEmpty { parts.insert((modules.count == 1 ? "complete the module " : "complete the modules ") + listed(modules), at: 0) }
+        if !modules.isEmpty { parts.insert(words.completeModules(modules.count, words.listed(modules)), at: 0) }
         for (score, titles) in competencies.sorted(by: { $0.key > $1.key }) {
-            parts.append("reach at least \(ProgramEvaluation.percent(score)) across scored role-plays in " + (titles.count == 1 ? "the competency " : "each of the competencies ") + listed(titles))
+            parts.append(words.reachCompetencies(ProgramEvaluation.percent(score), titles.count, words.listed(titles)))
         }
-        let what = endorsement.map { _ in "endorsement, beside the \(program.title) certificate," } ?? "\(provisional ? "provisional " : "")certificate,"
-        let requirements = parts.isEmpty ? "" : "To earn this \(what) a trainee must " + listed(parts, joiner: "; and ") + ". "
-        let basis = program.modelledOn.map { " Rules modelled on \($0.title), not endorsed by it." } ?? ""
-        return requirements + "Course: \(course.title), version \(course.version)." + basis
-    }
-
-    /// "A, B and C"; with `joiner`, "A; B; and C".
-    private static func listed(_ items: [String], joiner: String = " and ") -> String {
-        guard items.count > 1 else { return items.first ?? "" }
-        let separator = joiner.hasPrefix(";") ? "; " : ", "
-        return items.dropLast().joined(separator: separator) + joiner + items.last!
+        let requirements = parts.isEmpty ? "" : words.toEarn(provisional, endorsement.map { _ in program.title }, words.listed(parts, joiner: "; \(words.and) "))
+        let basis = program.modelledOn.map { words.modelledOn($0.title) } ?? ""
+        return requirements + words.courseLine(course.title, course.version) + basis
     }
 
     /// What replaces the stored copy of a credential when its holder is erased.

@@ -1,19 +1,34 @@
+import BeaconCore
 import Foundation
 
-/// Where to get help now, read from `curricula/crisis-resources.json`: crisis lines change
-/// (988's LGBTQ+ youth option ended in July 2025), so this is dated data a reviewer can update
-/// without a code release.
+/// Where to get help now, read from `curricula/crisis-resources.json` (English) and
+/// `crisis-resources.<language>.json` beside it: crisis lines change (988's LGBTQ+ youth option
+/// ended in July 2025), so this is dated data a reviewer can update without a code release.
+/// Each line names the source it was checked against; one without a source is not shown, since
+/// a wrong number on this screen does harm.
 public struct CrisisResources: Sendable, Codable, Equatable {
     public struct Resource: Sendable, Codable, Equatable {
         public var name: String
         public var how: String
+        /// Where the number and the hours were checked (a URL or a citation).
+        public var source: String?
+        /// A step within the trainee's own programme (tell your trainer), which no outside
+        /// source can confirm and none is needed for.
+        public var local: Bool?
 
-        public init(name: String, how: String) {
+        public init(name: String, how: String, source: String? = nil, local: Bool? = nil) {
             self.name = name
             self.how = how
+            self.source = source
+            self.local = local
         }
+
+        /// Whether the line may be shown: sourced, or the programme's own.
+        public var isSourced: Bool { local == true || !(source ?? "").trimmingCharacters(in: .whitespaces).isEmpty }
     }
 
+    /// The language the file is written in (BCP 47), "en" when absent.
+    public var language: String?
     /// When someone last checked every line against its source (yyyy-mm-dd).
     public var reviewed: String
     /// The region the numbers serve, as an ISO 3166 code ("US").
@@ -41,22 +56,43 @@ public struct CrisisResources: Sendable, Codable, Equatable {
         self.reviewerNote = reviewerNote
     }
 
+    /// The file at `url`, keeping only its sourced lines.
     public static func load(from url: URL) throws -> CrisisResources {
-        try JSONDecoder().decode(CrisisResources.self, from: Data(contentsOf: url))
+        var loaded = try JSONDecoder().decode(CrisisResources.self, from: Data(contentsOf: url))
+        loaded.resources = loaded.resources.filter(\.isSourced)
+        return loaded
     }
 
     /// The region in words, for "These numbers are for the United States".
     public var regionInWords: String { regionName ?? region }
 
-    /// The review date as a person reads it ("27 November 2026"), or as written if it is not a date.
-    public var reviewedInWords: String {
+    /// The review date's parts, for each language to write the date its own way; nil if
+    /// `reviewed` is not a yyyy-mm-dd date (it is then shown as written).
+    public var reviewedParts: (year: Int, month: Int, day: Int)? {
         let parts = reviewed.split(separator: "-").compactMap { Int($0) }
-        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-        guard parts.count == 3, (1...12).contains(parts[1]), (1...31).contains(parts[2]) else { return reviewed }
-        return "\(parts[2]) \(months[parts[1] - 1]) \(parts[0])"
+        guard parts.count == 3, (1...12).contains(parts[1]), (1...31).contains(parts[2]) else { return nil }
+        return (parts[0], parts[1], parts[2])
     }
 
-    /// Used only if the data file cannot be read, so the key still shows something useful.
+    /// Used only if the data file cannot be read, so the key still shows something useful:
+    /// the two numbers that cannot go out of date (911 and 988), in the reader's language.
+    public static func fallback(_ language: Language) -> CrisisResources {
+        switch language {
+        case .english: fallback
+        case .spanish: CrisisResources(
+            reviewed: "unknown",
+            region: "US",
+            regionName: "los Estados Unidos",
+            heading: "Si usted u otra persona está en peligro, busque ayuda ahora. (No se pudo leer el archivo de recursos de crisis; pida a su capacitador o capacitadora que revise la instalación).",
+            resources: [
+                Resource(name: "Emergencias", how: "Llame al 911 si una vida está en peligro inmediato."),
+                Resource(name: "Línea 988 de Prevención del Suicidio y Crisis", how: "Llame al 988 y oprima 2 para español, o envíe AYUDA por mensaje de texto al 988."),
+            ],
+            elsewhere: "Fuera de los Estados Unidos, llame al número de emergencias local."
+        )
+        }
+    }
+
     public static let fallback = CrisisResources(
         reviewed: "unknown",
         region: "US",

@@ -1,3 +1,4 @@
+import BeaconCore
 import BeaconStore
 import Foundation
 
@@ -6,35 +7,36 @@ import Foundation
 public struct EnrolmentPrompt {
     let prompter: Prompter
 
-    public init(terminal: any Terminal, resources: CrisisResources) {
-        prompter = Prompter(terminal: terminal, resources: resources)
+    public init(terminal: any Terminal, resources: CrisisResources, language: Language = .english) {
+        prompter = Prompter(terminal: terminal, resources: resources, words: .in(language))
     }
 
     /// Asks for a code until `redeem` accepts one (the trainee), the tries run out, or the person
     /// leaves (nil). `redeem` returns the trainee, or what to tell the person about a refusal.
     public func run<Enrolled>(tries: Int, redeem: (String) -> Result<Enrolled, EnrolmentProblem>) -> Enrolled? {
         let interactive = prompter.terminal.isInteractive
-        let body = prompter.wrap("This computer's key is not enrolled yet. Type the enrolment code your trainer gave you (like K7QM-4XTP-9WHC); it links this key to you, so next time you come straight in.")
+        let words = prompter.words.signIn
+        let body = prompter.wrap(words.notEnrolled)
         var problem: String?
         var left = tries
         while left > 0 {
             let screen = { (draft: String) in
-                Screen(heading: "Welcome to Beacon", body: body + (interactive ? [.blank] + self.prompter.wrap(draft, first: "Code: ", rest: "  ") : []),
-                       keys: "type the code, then Enter")
+                Screen(heading: words.welcome, body: body + (interactive ? [.blank] + self.prompter.wrap(draft, first: words.code, rest: "  ") : []),
+                       keys: words.codeKeys)
             }
-            guard case .line(let line) = prompter.ask(screen, kind: .name, problem: problem, quit: "leave") else { return nil }
+            guard case .line(let line) = prompter.ask(screen, kind: .name, problem: problem, quit: prompter.words.chrome.quitLeave) else { return nil }
             guard !line.trimmingCharacters(in: .whitespaces).isEmpty else {
-                problem = "Type the code, then press Enter."
+                problem = words.emptyCodeProblem
                 continue
             }
             left -= 1
             switch redeem(line) {
             case .success(let enrolled): return enrolled
             case .failure(let refusal):
-                problem = refusal.message + (left > 0 ? " \(left) \(left == 1 ? "try" : "tries") left." : "")
+                problem = refusal.message + (left > 0 ? " " + words.triesLeft(left) : "")
             }
         }
-        prompter.terminal.write("\n" + prompter.lines("Too many codes that did not work. Ask your trainer for a new code, then connect again.").joined(separator: "\n") + "\n")
+        prompter.terminal.write("\n" + prompter.lines(words.tooManyCodes).joined(separator: "\n") + "\n")
         return nil
     }
 }

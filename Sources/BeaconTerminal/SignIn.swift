@@ -10,10 +10,12 @@ public struct SignIn {
     let store: LearningStore
     let prompter: Prompter
 
-    public init(store: LearningStore, terminal: any Terminal, resources: CrisisResources) {
+    public init(store: LearningStore, terminal: any Terminal, resources: CrisisResources, language: Language = .english) {
         self.store = store
-        prompter = Prompter(terminal: terminal, resources: resources)
+        prompter = Prompter(terminal: terminal, resources: resources, words: .in(language))
     }
+
+    var words: PlayerWords.SignInWords { prompter.words.signIn }
 
     /// The trainee named by `--trainee` (id or name, created if new), else asked for.
     /// Nil when the person leaves without choosing (q, Ctrl-C, end of input).
@@ -35,13 +37,13 @@ public struct SignIn {
             case 1:
                 switch confirm(matches[0]) {
                 case .some(true): return matches[0]
-                case .some(false): problem = "Beacon already has someone called \(matches[0].name). Type your name with something that tells you apart, such as a last initial or a nickname."
+                case .some(false): problem = words.nameTaken(matches[0].name)
                 case .none: return nil
                 }
             default:
                 switch askId(among: matches) {
                 case .some(.some(let trainee)): return trainee
-                case .some(.none): problem = "That id is not one of them. Type your name again, or a different name to start a new record."
+                case .some(.none): problem = words.idNotOne
                 case .none: return nil
                 }
             }
@@ -49,16 +51,17 @@ public struct SignIn {
     }
 
     private func askName(problem: String?) -> String? {
-        let body = prompter.wrap("What name should Beacon use for you? A first name or a nickname is enough. If you have been here before, type the name you used then.")
+        let words = words
+        let body = prompter.wrap(words.askName)
         let interactive = prompter.terminal.isInteractive
         var problem = problem
         while true {
             let screen = { (draft: String) in
-                Screen(heading: "Welcome to Beacon", body: body + (interactive ? [.blank] + prompterWrap(draft, "Your name: ") : []), keys: "type your name, then Enter")
+                Screen(heading: words.welcome, body: body + (interactive ? [.blank] + prompterWrap(draft, words.yourName) : []), keys: words.nameKeys)
             }
-            guard case .line(let line) = prompter.ask(screen, kind: .name, problem: problem, quit: "leave") else { return nil }
-            if let reason = TraineeName.problem(with: line) {
-                problem = reason
+            guard case .line(let line) = prompter.ask(screen, kind: .name, problem: problem, quit: prompter.words.chrome.quitLeave) else { return nil }
+            if let reason = TraineeName.problemKind(with: line) {
+                problem = prompter.words.nameProblem(reason)
                 continue
             }
             return TraineeName.normalized(line)
@@ -68,35 +71,35 @@ public struct SignIn {
     /// Yes, no, or nil when the person leaves.
     private func confirm(_ trainee: Trainee) -> Bool? {
         let screen = Screen(
-            heading: "Welcome back",
-            body: prompter.wrap("Beacon has a record for \(trainee.name). Is that you?") + ["", "  1. Yes, carry on where I left off", "  2. No, I am someone else"],
-            keys: "1 yes or 2 no"
+            heading: words.welcomeBack,
+            body: prompter.wrap(words.isThatYou(trainee.name)) + [""] + prompter.wrap(words.yesCarryOn, first: "  1. ", rest: "     ")
+                + prompter.wrap(words.noSomeoneElse, first: "  2. ", rest: "     "),
+            keys: words.yesNoKeys
         )
         var problem: String?
         while true {
-            guard case .line(let line) = prompter.ask({ _ in screen }, kind: .command(entries: 2), problem: problem, quit: "leave") else { return nil }
-            switch line.trimmingCharacters(in: .whitespaces).lowercased() {
-            case "1", "y", "yes": return true
-            case "2", "n", "no": return false
-            default: problem = "Type 1 if this is your record, or 2 if it is not."
-            }
+            guard case .line(let line) = prompter.ask({ _ in screen }, kind: .command(entries: 2), problem: problem, quit: prompter.words.chrome.quitLeave) else { return nil }
+            let answer = line.trimmingCharacters(in: .whitespaces).lowercased()
+            if answer == "1" || words.yesAnswers.contains(answer) { return true }
+            if answer == "2" || words.noAnswers.contains(answer) { return false }
+            problem = words.confirmProblem
         }
     }
 
     /// The record whose id the person types; .some(nil) for an id that is none of them.
     private func askId(among matches: [Trainee]) -> Trainee?? {
+        let words = words
         let screen = Screen(
-            heading: "More than one record",
-            body: prompter.wrap("More than one person has used that name here. Type the id Beacon showed you when you last left (in \"Resume with: beacon learn --trainee …\").")
-                + [""] + prompter.wrap("If you have not been here before, press Enter and choose a different name."),
-            keys: "type your id, then Enter"
+            heading: words.moreThanOne,
+            body: prompter.wrap(words.typeYourId) + [""] + prompter.wrap(words.newHere),
+            keys: words.idKeys
         )
         let interactive = prompter.terminal.isInteractive
         guard case .line(let line) = prompter.ask({ draft in
             var shown = screen
-            if interactive { shown.body += [.blank] + prompterWrap(draft, "Your id: ") }
+            if interactive { shown.body += [.blank] + prompterWrap(draft, words.yourId) }
             return shown
-        }, kind: .name, problem: nil, quit: "leave") else { return nil }
+        }, kind: .name, problem: nil, quit: prompter.words.chrome.quitLeave) else { return nil }
         let id = line.trimmingCharacters(in: .whitespaces)
         return .some(matches.first { $0.id == id })
     }

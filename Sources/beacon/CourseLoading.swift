@@ -15,8 +15,9 @@ struct LoadedCourse {
     /// Loads the course named with --course; else $BEACON_COURSE; else the one set with
     /// `beacon course use`; else the bundled course. Prints the problems and exits 1 if the course
     /// has errors: a trainee must never meet a broken course.
-    static func load(_ path: String?) throws -> LoadedCourse {
-        let (chosen, source) = path.map { ($0, CourseDefault.Source.named) } ?? CourseDefault.current() ?? (bundledCourse(), .bundled)
+    /// With `language`, the bundled course is the edition in that language when there is one.
+    static func load(_ path: String?, language: Language? = nil) throws -> LoadedCourse {
+        let (chosen, source) = path.map { ($0, CourseDefault.Source.named) } ?? CourseDefault.current() ?? (bundledCourse(language: language), .bundled)
         guard let file = chosen.map({ CurriculumFinder.courseFiles(at: $0).first ?? $0 }) else {
             fail("no course named and no bundled course found; name one, e.g. beacon learn --course curricula/sample")
         }
@@ -57,9 +58,34 @@ struct LoadedCourse {
         fail("\(file) has \(errors.count) problem\(errors.count == 1 ? "" : "s"); fix them (see beacon lint \(file)) before playing it")
     }
 
-    /// The course that ships with Beacon: the core curriculum when present, else the sample.
-    static func bundledCourse() -> String? {
-        for name in ["peer-core/course.xml", "sample/course.xml"] {
+    /// This course and its other language editions: the courses in folders beside this one's
+    /// with the same id and version (curricula/peer-core and curricula/peer-core-es). An edition
+    /// that does not load cleanly is left out: the certificate is then worded in this one's words.
+    var editions: [CourseEdition] {
+        var found = [CourseEdition(course: course, contentHash: stamp.contentHash)]
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().standardizedFileURL
+        let parent = folder.deletingLastPathComponent()
+        let environment = ProcessInfo.processInfo.environment
+        guard let schema = CurriculumFinder.schemaPath(near: path, environment: environment, executable: Bundle.main.executablePath),
+            let siblings = try? FileManager.default.contentsOfDirectory(at: parent, includingPropertiesForKeys: nil)
+        else { return found }
+        for sibling in siblings.sorted(by: { $0.path < $1.path }) where sibling.standardizedFileURL.path != folder.path {
+            let file = sibling.appendingPathComponent("course.xml")
+            guard FileManager.default.fileExists(atPath: file.path) else { continue }
+            let loaded = CurriculumLoader(schemaPath: schema).load(path: file.path)
+            guard case .course(let other)? = loaded.content, let hash = loaded.contentHash, !loaded.diagnostics.hasErrors,
+                other.id == course.id, other.version == course.version
+            else { continue }
+            found.append(CourseEdition(course: other, contentHash: hash))
+        }
+        return found
+    }
+
+    /// The course that ships with Beacon: the core curriculum when present (its Spanish edition
+    /// for a Spanish speaker), else the sample.
+    static func bundledCourse(language: Language? = nil) -> String? {
+        let editions = language == .spanish ? ["peer-core-es/course.xml"] : []
+        for name in editions + ["peer-core/course.xml", "sample/course.xml"] {
             if let path = findCurriculaFile(name) { return path }
         }
         return nil
@@ -90,11 +116,14 @@ struct LoadedCourse {
         return nil
     }
 
-    /// The dated crisis-resources data, or a minimal built-in list with a note if it is missing.
-    static func crisisResources() -> CrisisResources {
+    /// The dated crisis-resources data in `language` (`crisis-resources.es.json`; English is
+    /// `crisis-resources.json`), or a minimal built-in list with a note if it is missing.
+    /// BEACON_CRISIS_RESOURCES names one file for every language (a programme's own list).
+    static func crisisResources(_ language: Language = .english) -> CrisisResources {
         let environment = ProcessInfo.processInfo.environment
-        let path = environment["BEACON_CRISIS_RESOURCES"] ?? findCurriculaFile("crisis-resources.json")
-        guard let path, let resources = try? CrisisResources.load(from: URL(fileURLWithPath: path)) else { return .fallback }
+        let file = language == .english ? "crisis-resources.json" : "crisis-resources.\(language.rawValue).json"
+        let path = environment["BEACON_CRISIS_RESOURCES"] ?? findCurriculaFile(file)
+        guard let path, let resources = try? CrisisResources.load(from: URL(fileURLWithPath: path)) else { return .fallback(language) }
         return resources
     }
 }

@@ -16,13 +16,14 @@ final class FakeBackend: VerificationBackend, @unchecked Sendable {
     private var revokedIndices: Set<Int> = []
     private var sharedCredentials: [String: String] = [:]
 
-    func credential(holder: String, index: Int, id: String = "urn:uuid:\(UUID().uuidString.lowercased())") throws -> String {
-        let content = BadgeContent(
+    func credential(holder: String, index: Int, id: String = "urn:uuid:\(UUID().uuidString.lowercased())", language: String? = nil, name: String = "Certified Peer Support Specialist") throws -> String {
+        var content = BadgeContent(
             id: id, issuer: key.didKey, issuerName: "Academy \"Quoted\" & <b>bold</b>", issuerURL: nil, holderName: holder,
-            achievementId: "urn:beacon:program:sample:cps", achievementName: "Certified Peer Support Specialist", achievementDescription: "Test.",
+            achievementId: "urn:beacon:program:sample:cps", achievementName: name, achievementDescription: "Test.",
             criteria: "Test.", validFrom: Date().addingTimeInterval(-60), validUntil: Date().addingTimeInterval(86_400),
             statusIndex: index, statusBaseURL: base, replaces: nil
         )
+        content.language = language
         let signed = try DataIntegrity.sign(OpenBadgeCredential.unsigned(content), with: key, created: CredentialVerifier.timestamp(Date()), proofAsArray: true)
         return JSONValue.object(signed).serialized(pretty: true)
     }
@@ -73,7 +74,7 @@ func text(_ response: TestResponse) -> String { String(buffer: response.body) }
             try await client.execute(uri: "/", method: .get) { response in
                 let page = text(response)
                 #expect(response.status == .ok)
-                #expect(page.contains("<form method=\"post\" action=\"/verify\" enctype=\"multipart/form-data\">"))
+                #expect(page.contains("<form method=\"post\" action=\"/verify?lang=en\" enctype=\"multipart/form-data\">"))
                 #expect(!page.lowercased().contains("<script"), "the page works without scripts")
                 let policy = response.headers[HTTPField.Name("Content-Security-Policy")!] ?? ""
                 #expect(policy.contains("default-src 'none'") && !policy.contains("script-src"))

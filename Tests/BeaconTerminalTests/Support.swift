@@ -23,7 +23,9 @@ struct TestFailure: Error {
 }
 
 /// A player on an in-memory store with a fixed seed and a clock that moves a minute per call.
-func makePlayer(_ terminal: MemoryTerminal, store: LearningStore? = nil) throws -> (CoursePlayer, LearningStore, Trainee) {
+func makePlayer(
+    _ terminal: MemoryTerminal, store: LearningStore? = nil, language: Language = .english, resources given: CrisisResources? = nil
+) throws -> (CoursePlayer, LearningStore, Trainee) {
     let (course, stamp) = try sampleCourse()
     let store = try store ?? LearningStore(writer: DatabaseQueue())
     let trainee = try store.trainees().first ?? store.addTrainee(name: "Tester")
@@ -32,7 +34,8 @@ func makePlayer(_ terminal: MemoryTerminal, store: LearningStore? = nil) throws 
     options.now = { clock.tick() }
     // A transcript must not depend on how fast this machine writes: no "Saving…" notice.
     options.savingNotice = 600
-    let resources = CrisisResources(
+    options.language = language
+    let resources = given ?? CrisisResources(
         reviewed: "2026-11-27", region: "US", heading: "Help now.",
         resources: [.init(name: "988 Suicide & Crisis Lifeline", how: "Call or text 988.")],
         elsewhere: "Elsewhere, call your local emergency number.", reviewerNote: "Checked against the source."

@@ -8,11 +8,7 @@ import Testing
 @Suite struct PeerCoreTests {
     static let path = repositoryRoot.appendingPathComponent("curricula/peer-core/course.xml").path
 
-    static let course: Course? = {
-        let loaded = CurriculumLoader(schemaPath: schemaPath).load(path: path)
-        guard case .course(let course) = loaded.content else { return nil }
-        return course
-    }()
+    static let course: Course? = loadCourse(path)
 
     @Test func lintsStrictlyCleanWithTheCountsTheIssueAsksFor() throws {
         let result = lint(Self.path, playthroughs: 200)
@@ -201,15 +197,8 @@ import Testing
     func bestPathReachesAGoodEndingWithFullMarks(roleplayID: String) throws {
         let course = try #require(Self.course)
         let roleplay = try #require(course.roleplays.first { $0.id == roleplayID })
-        let path = try #require(BestPath.find(in: roleplay), "no path to a good ending with full marks in \(roleplayID)")
-        // Play it as a trainee would: each choice by its number, each reply with the model answer.
-        var session = RoleplaySession(roleplay: roleplay)
-        for move in path {
-            switch move {
-            case .choice(let index): try session.choose(index, in: roleplay)
-            case .reply(let text): try session.reply(text, in: roleplay)
-            }
-        }
+        // Played as a trainee would: each choice by its number, each reply with the model answer.
+        let session = try playBestPath(roleplay)
         let ending = try #require(session.ending(in: roleplay))
         #expect(ending.outcome == .good)
         for share in session.competencyShares(in: roleplay) {

@@ -1,6 +1,7 @@
 import BeaconCore
 import BeaconXML
 import Foundation
+import Testing
 
 /// The repository's root, found from this file's path so tests run from any directory.
 let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -82,4 +83,25 @@ func finishes(within seconds: Double, _ body: @escaping @Sendable () -> Void) ->
         done.signal()
     }
     return done.wait(timeout: .now() + seconds) == .success
+}
+
+/// A course loaded without linting, or nil when it does not map.
+func loadCourse(_ path: String) -> Course? {
+    let loaded = CurriculumLoader(schemaPath: schemaPath).load(path: path)
+    guard case .course(let course) = loaded.content else { return nil }
+    return course
+}
+
+/// Plays `roleplay` along BestPath's route, each reply with the model answer, and returns the
+/// finished session.
+func playBestPath(_ roleplay: Roleplay) throws -> RoleplaySession {
+    let path = try #require(BestPath.find(in: roleplay), "no path to a good ending with full marks in \(roleplay.id)")
+    var session = RoleplaySession(roleplay: roleplay)
+    for move in path {
+        switch move {
+        case .choice(let index): try session.choose(index, in: roleplay)
+        case .reply(let text): try session.reply(text, in: roleplay)
+        }
+    }
+    return session
 }

@@ -10,13 +10,28 @@ public enum TraineeName {
         text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
+    /// What is wrong with a name; each language's words say it (the player's catalogue).
+    public enum Problem: Equatable, Sendable {
+        case empty, noLetterOrDigit, tooLong
+    }
+
     /// Why `text` cannot be a name, or nil when it can.
-    public static func problem(with text: String) -> String? {
+    public static func problemKind(with text: String) -> Problem? {
         let name = normalized(text)
-        if name.isEmpty { return "Type a name, then press Enter. A first name or a nickname is enough." }
-        if !name.contains(where: { $0.isLetter || $0.isNumber }) { return "A name needs at least one letter or digit." }
-        if name.count > maximumLength { return "That is longer than \(maximumLength) characters; a shorter form of your name is enough." }
+        if name.isEmpty { return .empty }
+        if !name.contains(where: { $0.isLetter || $0.isNumber }) { return .noLetterOrDigit }
+        if name.count > maximumLength { return .tooLong }
         return nil
+    }
+
+    /// The same, in English, for the commands staff type.
+    public static func problem(with text: String) -> String? {
+        switch problemKind(with: text) {
+        case .empty?: "Type a name, then press Enter. A first name or a nickname is enough."
+        case .noLetterOrDigit?: "A name needs at least one letter or digit."
+        case .tooLong?: "That is longer than \(maximumLength) characters; a shorter form of your name is enough."
+        case nil: nil
+        }
     }
 
     /// Whether two names are the same to a person: case, accents and spacing aside.

@@ -17,7 +17,8 @@ public struct StaffDesk {
     let today: () -> Date
 
     public init(terminal: any Terminal, resources: CrisisResources, store: LearningStore, course: Course, staff: StaffMember, today: @escaping () -> Date = Date.init) {
-        prompter = Prompter(terminal: terminal, resources: resources)
+        // The desk speaks English for now: its staff read English reports (docs/translation-es.md).
+        prompter = Prompter(terminal: terminal, resources: resources, words: .english)
         self.store = store
         self.course = course
         self.staff = staff

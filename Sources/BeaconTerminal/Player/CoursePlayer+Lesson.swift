@@ -18,25 +18,26 @@ extension CoursePlayer {
             if let heading = content.heading { body += wrap(theme.title(heading)) + [.blank] }
             body += render(content.blocks)
             let last = page == lesson.pages.count - 1
+            let lessons = words.lessons
             let screen = Screen(
-                heading: "Lesson: \(lesson.title) · page \(page + 1) of \(lesson.pages.count)",
+                heading: lessons.heading(lesson.title, page + 1, lesson.pages.count),
                 body: body,
-                keys: (last ? "Enter finish the lesson" : "Enter or n next page") + (page > 0 ? " · p previous" : "")
+                keys: (last ? lessons.finishKeys : lessons.nextKeys) + (page > 0 ? " · " + words.chrome.previousKey : "")
             )
             let command = try ask({ _ in screen }, kind: .command(entries: 0)) { line -> Result<Int, Problem> in
                 switch line {
                 case "", "n": .success(1)
                 case "p": .success(-1)
-                default: .failure(Problem("Press Enter for the next page, p for the previous one, or q for the menu."))
+                default: .failure(Problem(lessons.keysProblem))
                 }
             }
             page = max(0, page + command)
         }
         try saveLessonPage(lesson.id, page: 0, completed: true)
         try pause(Screen(
-            heading: "Lesson complete: \(lesson.title)",
-            body: wrap(theme.good("Done.") + " You can read it again any time from the module menu."),
-            keys: "Enter continue"
+            heading: words.lessons.completeHeading(lesson.title),
+            body: wrap(theme.good(words.lessons.done) + " " + words.lessons.readAgain),
+            keys: words.chrome.enterContinue
         ))
     }
 

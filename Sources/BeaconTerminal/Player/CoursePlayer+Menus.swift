@@ -8,25 +8,24 @@ extension CoursePlayer {
         let progress = try progress()
         let resume = progress.resume.flatMap { id in progress.modules.lazy.flatMap(\.items).first { $0.id == id } }
         var body: [Para] = []
-        let done = "\(progress.modules.filter(\.isDone).count) of \(progress.modules.count) modules done"
-        body += wrap(options.recordsProgress
-            ? "Trainee: \(trainee.name) · \(progress.activeMinutes) min active · \(done)"
-            : "Preview: every module is open and nothing is recorded · \(done)")
+        let menus = words.menus
+        let done = menus.modulesDone(progress.modules.filter(\.isDone).count, progress.modules.count)
+        body += wrap(options.recordsProgress ? menus.traineeLine(trainee.name, progress.activeMinutes, done) : menus.previewLine(done))
         body.append("")
         if let resume {
-            body += wrap("Continue where you left off: \(label(resume)) (press Enter)")
+            body += wrap(menus.continueWhere(label(resume)))
         } else {
-            body += wrap(theme.good("Every module is done. Well done.") + " Open any module to review it.")
+            body += wrap(theme.good(menus.allDone) + " " + menus.reviewAny)
         }
         body.append("")
         for module in progress.modules {
-            var line = "\(module.number). \(module.title) · \(module.done) of \(module.total) items done"
-            if module.isDone { line += " · done" }
+            var line = menus.moduleLine(module.number, module.title, module.done, module.total)
+            if module.isDone { line += " · " + menus.doneSuffix }
             if !module.waitingFor.isEmpty, !options.ignorePrerequisites {
                 // Numbers, not titles: the final module waits for all the others, which would
                 // take a dozen lines at 40 columns. Opening it names them in full.
                 let numbers = module.waitingFor.compactMap { id in course.modules.firstIndex { $0.id == id }.map { $0 + 1 } }
-                line += " · opens after " + (numbers.count == 1 ? "module " : "modules ") + numberRanges(numbers)
+                line += " · " + menus.opensAfter(numbers.count, numberRanges(numbers, and: words.chrome.and))
             }
             body += wrap(line, first: "  ", rest: "     ")
         }
@@ -34,12 +33,12 @@ extension CoursePlayer {
         let screen = Screen(
             heading: course.title,
             body: body,
-            keys: "\(numberKeys(count)) open a module · Enter continue"
+            keys: menus.courseKeys(numberKeys(count))
         )
-        let choice = try ask({ _ in screen }, kind: .command(entries: count), quitGoesTo: .exit(.quit), quit: "leave") { line -> Result<Int?, Problem> in
+        let choice = try ask({ _ in screen }, kind: .command(entries: count), quitGoesTo: .exit(.quit), quit: words.chrome.quitLeave) { line -> Result<Int?, Problem> in
             if line.isEmpty || line == "n" { return .success(nil) }
             guard let number = Int(line), (1...count).contains(number) else {
-                return .failure(Problem("Type a module number from 1 to \(count), or press Enter to continue."))
+                return .failure(Problem(menus.moduleNumberProblem(count)))
             }
             return .success(number)
         }
@@ -48,9 +47,9 @@ extension CoursePlayer {
             let waiting = progress.modules[number - 1].waitingFor
             guard waiting.isEmpty || options.ignorePrerequisites else {
                 try pause(Screen(
-                    heading: "Not open yet",
-                    body: wrap("\(module.title) opens after you finish: " + waiting.compactMap { course.module($0)?.title }.joined(separator: ", ") + "."),
-                    keys: "Enter back"
+                    heading: menus.notOpenHeading,
+                    body: wrap(menus.notOpen(module.title, waiting.compactMap { course.module($0)?.title }.joined(separator: ", "))),
+                    keys: words.chrome.enterBack
                 ))
                 return
             }
@@ -71,18 +70,19 @@ extension CoursePlayer {
                 body += wrap(label(item), first: "  \(number + 1). ", rest: "     ")
             }
             let count = state.items.count
+            let menus = words.menus
             let screen = Screen(
-                heading: "Module \(state.number) of \(progress.modules.count) · \(module.title) · \(state.done) of \(state.total) items done",
+                heading: menus.moduleHeading(state.number, progress.modules.count, module.title, state.done, state.total),
                 body: body,
-                keys: "\(numberKeys(count)) open · Enter continue"
+                keys: menus.moduleKeys(numberKeys(count))
             )
-            let choice = try ask({ _ in screen }, kind: .command(entries: count), quitGoesTo: .toMenu, quit: "back to modules") { line -> Result<Int, Problem> in
+            let choice = try ask({ _ in screen }, kind: .command(entries: count), quitGoesTo: .toMenu, quit: menus.quitToModules) { line -> Result<Int, Problem> in
                 if line.isEmpty || line == "n" {
                     let next = state.items.firstIndex { $0.status != .done && $0.status != .attemptsUsed } ?? 0
                     return .success(next + 1)
                 }
                 guard let number = Int(line), (1...count).contains(number) else {
-                    return .failure(Problem("Type an item number from 1 to \(count)."))
+                    return .failure(Problem(menus.itemNumberProblem(count)))
                 }
                 return .success(number)
             }
@@ -96,10 +96,11 @@ extension CoursePlayer {
 
     /// "Quiz: Listening check — in progress, best 60%, 1 attempt" in words, never colour alone.
     func label(_ item: CourseProgress.Item) -> String {
-        var status = item.status.words
-        if let best = item.bestScore { status += ", best \(percent(best))" }
-        if let attempts = item.attempts, attempts > 0 { status += ", \(attempts) attempt\(attempts == 1 ? "" : "s")" }
-        let text = "\(item.kindInWords): \(item.title) (\(status))"
+        let menus = words.menus
+        var status = words.status(item.status)
+        if let best = item.bestScore { status += ", " + menus.best(percent(best)) }
+        if let attempts = item.attempts, attempts > 0 { status += ", " + menus.attempts(attempts) }
+        let text = menus.item(words.kind(item), item.title, status)
         return item.status == .done ? theme.good(text) : text
     }
 }
@@ -110,7 +111,7 @@ func percent(_ share: Double) -> String { "\(Int((share * 100).rounded()))%" }
 func numberKeys(_ count: Int) -> String { count == 1 ? "1" : "1-\(count)" }
 
 /// "1-4, 6 and 9" for [1, 2, 3, 4, 6, 9].
-func numberRanges(_ numbers: [Int]) -> String {
+func numberRanges(_ numbers: [Int], and: String = "and") -> String {
     var runs: [String] = []
     var start: Int?, previous: Int?
     for number in numbers.sorted() + [Int.max] {
@@ -123,5 +124,5 @@ func numberRanges(_ numbers: [Int]) -> String {
         previous = number
     }
     guard runs.count > 1 else { return runs.first ?? "" }
-    return runs.dropLast().joined(separator: ", ") + " and " + runs.last!
+    return runs.dropLast().joined(separator: ", ") + " \(and) " + runs.last!
 }

@@ -32,13 +32,13 @@ extension CoursePlayer {
                 let lines = sceneLines(scene, session: session, roleplay: roleplay)
                 let picked = try ask({ draft in
                     Screen(
-                        heading: "Role-play: \(roleplay.title)",
-                        body: lines + ["", "What do you say?"] + self.numbered(offered.map { self.theme.inline($0.choice.say) }, selected: Set([Int(draft)].compactMap { $0 })),
-                        keys: "\(numberKeys(offered.count)) choose, then Enter"
+                        heading: self.words.roleplays.heading(roleplay.title),
+                        body: lines + ["", Para(self.words.roleplays.whatDoYouSay)] + self.numbered(offered.map { self.theme.inline($0.choice.say) }, selected: Set([Int(draft)].compactMap { $0 })),
+                        keys: self.words.quizzes.chooseKeys(numberKeys(offered.count))
                     )
                 }, kind: .single(count: offered.count), quit: pauseLabel) { line -> Result<Int, Problem> in
                     guard let number = Int(line), (1...offered.count).contains(number) else {
-                        return .failure(Problem("Type a number from 1 to \(offered.count)."))
+                        return .failure(Problem(self.words.roleplays.numberProblem(offered.count)))
                     }
                     return .success(offered[number - 1].index)
                 }
@@ -47,17 +47,18 @@ extension CoursePlayer {
             case .reply(let reply):
                 let lines = sceneLines(scene, session: session, roleplay: roleplay)
                 let instruction = wrap(theme.inline(reply.prompt))
+                let roleplays = words.roleplays
                 let text = try ask({ draft in
                     Screen(
-                        heading: "Role-play: \(roleplay.title)",
-                        body: lines + [.blank] + instruction + [.blank] + self.wrap(draft, first: "You say: ", rest: "  "),
-                        keys: "type your reply, then Enter (your words are not stored)"
+                        heading: roleplays.heading(roleplay.title),
+                        body: lines + [.blank] + instruction + [.blank] + self.wrap(draft, first: roleplays.youSay, rest: "  "),
+                        keys: roleplays.replyKeys
                     )
                 }, kind: .text, quit: pauseLabel) { line -> Result<String, Problem> in
-                    if line.trimmingCharacters(in: .whitespaces).isEmpty { return .failure(Problem("Type what you would say, then press Enter.")) }
+                    if line.trimmingCharacters(in: .whitespaces).isEmpty { return .failure(Problem(roleplays.emptyReplyProblem)) }
                     // Too short to mean anything: ask for more rather than score it (and never praise it).
                     if Reply.isTooShort(line) {
-                        return .failure(Problem("Say a little more: write the words you would actually say to \(roleplay.persona.name), as a full sentence or two."))
+                        return .failure(Problem(roleplays.tooShortProblem(roleplay.persona.name)))
                     }
                     return .success(line)
                 }
@@ -85,7 +86,8 @@ extension CoursePlayer {
         try saving { try store.saveSteps(run: run, steps: steps, from: first, at: now) }
         try active()
         // A typed reply was just shown as it was typed (linear mode echoes it); say it once.
-        var body = typed && !terminal.isInteractive ? [] : wrap("You said: " + said) + [""]
+        let roleplays = words.roleplays
+        var body = typed && !terminal.isInteractive ? [] : wrap(roleplays.youSaid + said) + [""]
         for feedback in outcome.feedback where !feedback.isEmpty { body += wrap(theme.inline(feedback)) }
         // One figure per competency, however many criteria or scores touched it.
         var totals: [(id: String, points: Int)] = []
@@ -99,9 +101,9 @@ extension CoursePlayer {
         let changes = totals.map { total in
             "\(total.points >= 0 ? "+" : "")\(total.points) \(course.competency(total.id)?.title ?? total.id)"
         }
-        if !changes.isEmpty { body += [""] + wrap("Scores: " + changes.joined(separator: ", ")) }
-        if let example { body += [""] + wrap(theme.title("One way to say it: ") + example) }
-        try pause(Screen(heading: "Role-play: \(roleplay.title) · feedback", body: body, keys: "Enter continue"), quit: pauseLabel)
+        if !changes.isEmpty { body += [""] + wrap(roleplays.scores + changes.joined(separator: ", ")) }
+        if let example { body += [""] + wrap(theme.title(roleplays.oneWay) + example) }
+        try pause(Screen(heading: roleplays.feedbackHeading(roleplay.title), body: body, keys: words.chrome.enterContinue), quit: pauseLabel)
     }
 
     private func introduce(_ roleplay: Roleplay) throws {
@@ -110,11 +112,12 @@ extension CoursePlayer {
         if let pronouns = persona.pronouns { who += " (\(pronouns))" }
         if let age = persona.age { who += ", \(age)" }
         var body = wrap(theme.title(who)) + wrap(theme.inline(persona.description))
-        if !roleplay.setting.isEmpty { body += [""] + wrap("Setting: " + theme.inline(roleplay.setting)) }
+        let roleplays = words.roleplays
+        if !roleplay.setting.isEmpty { body += [""] + wrap(roleplays.setting + theme.inline(roleplay.setting)) }
         let scored = roleplay.assesses.map { course.competency($0.competency.id)?.title ?? $0.competency.id }
-        body += [""] + wrap("Your choices are scored on: " + scored.joined(separator: "; ") + ".")
-        body += [""] + wrap("This is practice with a fictional person. " + (options.recordsProgress ? "You can pause at any point with q; your place is saved." : "This is a preview: nothing is recorded."))
-        try pause(Screen(heading: "Role-play: \(roleplay.title)", body: body, keys: "Enter begin"), quit: "back")
+        body += [""] + wrap(roleplays.scoredOn(scored.joined(separator: "; ")))
+        body += [""] + wrap(roleplays.practice + " " + (options.recordsProgress ? roleplays.practiceSaved : roleplays.practicePreview))
+        try pause(Screen(heading: roleplays.heading(roleplay.title), body: body, keys: roleplays.beginKeys), quit: words.chrome.quitBack)
     }
 
     /// The lines of the current scene, preceded by those of scenes the run passed through on
@@ -143,34 +146,35 @@ extension CoursePlayer {
     /// tips give way to it: tips should be about what this trainee missed, not what they did.
     private func debrief(_ ending: Ending, session: RoleplaySession, roleplay: Roleplay) throws {
         var body = lines(ending.lines, persona: roleplay.persona.name)
+        let roleplays = words.roleplays
         let outcome = switch ending.outcome {
-        case .good: theme.good("This conversation went well.")
-        case .mixed: theme.warn("This conversation went partly well.")
-        case .poor: theme.warn("This conversation did not go well this time.")
+        case .good: theme.good(roleplays.wentWell)
+        case .mixed: theme.warn(roleplays.wentPartly)
+        case .poor: theme.warn(roleplays.wentPoorly)
         }
         let lessons = session.lessons(in: roleplay)
         let specific = !lessons.wentWell.isEmpty || !lessons.tryNext.isEmpty
         let authored = specific ? ending.debrief.filter { if case .list = $0 { false } else { true } } : ending.debrief
         body += [""] + wrap(outcome) + [""] + render(authored)
         if !lessons.wentWell.isEmpty {
-            body += [.blank] + wrap(theme.title("What went well"))
+            body += [.blank] + wrap(theme.title(roleplays.whatWentWell))
             for text in lessons.wentWell { body += wrap(theme.inline(text), first: "  - ", rest: "    ") }
         }
         if !lessons.tryNext.isEmpty {
-            body += [.blank] + wrap(theme.title("To try next time"))
+            body += [.blank] + wrap(theme.title(roleplays.toTryNext))
             for text in lessons.tryNext { body += wrap(theme.inline(text), first: "  - ", rest: "    ") }
         }
-        body += [.blank] + wrap(theme.title("Your scores"))
+        body += [.blank] + wrap(theme.title(roleplays.yourScores))
         for share in session.competencyShares(in: roleplay) {
             let title = course.competency(share.competency)?.title ?? share.competency
-            body += wrap("\(title): \(share.points) of \(share.outOf)", first: "  ")
+            body += wrap(roleplays.scoreOf(title, share.points, share.outOf), first: "  ")
         }
-        body += [""] + wrap("You can play it again from the module menu to try other choices.")
-        try pause(Screen(heading: "Role-play debrief: \(roleplay.title)", body: body, keys: "Enter continue"))
+        body += [""] + wrap(roleplays.playAgain)
+        try pause(Screen(heading: roleplays.debriefHeading(roleplay.title), body: body, keys: words.chrome.enterContinue))
     }
 
     /// What q does in a role-play: pause with the place kept, or (previews) just go back.
-    private var pauseLabel: String { options.recordsProgress ? "pause (saved)" : "back" }
+    private var pauseLabel: String { options.recordsProgress ? words.roleplays.quitPause : words.chrome.quitBack }
 
     /// A new run's choice-order seed: random; or, with a fixed seed (scripted tests), derived
     /// from it, the role-play and how many runs came before, so a player restarted after a crash

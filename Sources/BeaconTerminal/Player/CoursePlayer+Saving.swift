@@ -19,22 +19,22 @@ extension CoursePlayer {
             done.signal()
         }
         if done.wait(timeout: .now() + options.savingNotice) == .timedOut {
-            terminal.write(terminal.isInteractive ? "\r\n  Saving…" : "Saving…\n")
+            terminal.write(terminal.isInteractive ? "\r\n  " + words.chrome.saving : words.chrome.saving + "\n")
             done.wait()
         }
         do {
             return try result.withLock { $0! }.get()
         } catch {
-            throw NotSaved(reason: Self.reason(error))
+            throw NotSaved(reason: Self.reason(error, words: words))
         }
     }
 
     /// What the trainee is told, in their terms; the database's own words stay in its log.
-    static func reason(_ error: any Error) -> String {
+    static func reason(_ error: any Error, words: PlayerWords) -> String {
         if let error = error as? RecordDatabaseError, error.lostConnection {
-            return "Beacon cannot reach the database that keeps your record"
+            return words.chrome.lostConnection
         }
-        return "the record could not be written (\(error))"
+        return words.chrome.notWritten("\(error)")
     }
 
     /// A write that did not happen, carried out of the player to end the session plainly.

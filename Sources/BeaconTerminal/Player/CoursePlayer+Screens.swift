@@ -2,6 +2,8 @@ import BeaconCore
 import Foundation
 
 extension CoursePlayer {
+    var words: PlayerWords { prompter.words }
+
     func wrap(_ text: String, first: String = "", rest: String? = nil) -> [Para] {
         prompter.wrap(text, first: first, rest: rest)
     }
@@ -19,11 +21,11 @@ extension CoursePlayer {
                 }
             case .callout(let kind, let inner):
                 let label: String = switch kind {
-                case .note: "Note"
-                case .tip: "Tip"
-                case .important: "Important"
-                case .reflect: "Reflect"
-                case .livedExperience: "Lived experience"
+                case .note: words.chrome.calloutNote
+                case .tip: words.chrome.calloutTip
+                case .important: words.chrome.calloutImportant
+                case .reflect: words.chrome.calloutReflect
+                case .livedExperience: words.chrome.calloutLivedExperience
                 }
                 lines.append(Para(theme.accent("[\(label)]"), first: indent))
                 lines += render(inner, indent: indent + "  ")
@@ -37,7 +39,7 @@ extension CoursePlayer {
     /// Draws a screen and returns what the trainee entered. Crisis support (!) and help (?)
     /// are answered by the prompter on every screen; q, Ctrl-C and the end of input unwind
     /// from here. `quit` says on the keys line what q does on this screen.
-    func ask(_ screen: @escaping (String) -> Screen, kind: DraftKind, quitGoesTo leave: Leave = .toMenu, quit: String = "menu") throws -> String {
+    func ask(_ screen: @escaping (String) -> Screen, kind: DraftKind, quitGoesTo leave: Leave = .toMenu, quit: String? = nil) throws -> String {
         try ask(screen, kind: kind, problem: nil, leave: leave, quit: quit)
     }
 
@@ -46,7 +48,7 @@ extension CoursePlayer {
         _ screen: @escaping (String) -> Screen,
         kind: DraftKind,
         quitGoesTo leave: Leave = .toMenu,
-        quit: String = "menu",
+        quit: String? = nil,
         parse: (String) -> Result<Value, Problem>
     ) throws -> Value {
         var problem: String?
@@ -64,8 +66,9 @@ extension CoursePlayer {
         init(_ message: String) { self.message = message }
     }
 
-    private func ask(_ screen: @escaping (String) -> Screen, kind: DraftKind, problem: String?, leave: Leave, quit: String) throws -> String {
-        switch prompter.ask(screen, kind: kind, problem: problem, quit: quit) {
+    /// `quit` nil says q goes to the menu.
+    private func ask(_ screen: @escaping (String) -> Screen, kind: DraftKind, problem: String?, leave: Leave, quit: String?) throws -> String {
+        switch prompter.ask(screen, kind: kind, problem: problem, quit: quit ?? words.chrome.quitMenu) {
         case .line(let line): return kind.isTyped ? line : line.trimmingCharacters(in: .whitespaces)
         case .quit: throw leave
         case .interrupt: throw Leave.exit(.interrupted)
@@ -74,7 +77,7 @@ extension CoursePlayer {
     }
 
     /// Shows a screen that only needs Enter to go on.
-    func pause(_ screen: Screen, quit: String = "menu") throws {
+    func pause(_ screen: Screen, quit: String? = nil) throws {
         _ = try ask({ _ in screen }, kind: .command(entries: 0), quit: quit)
     }
 
@@ -82,15 +85,16 @@ extension CoursePlayer {
     /// Returns false when the trainee skips.
     func contentNote(_ note: ContentNote?, before what: String) throws -> Bool {
         guard let note else { return true }
+        let chrome = words.chrome
         let screen = Screen(
-            heading: "Content note: \(what)",
+            heading: chrome.contentNoteHeading(what),
             body: wrap(theme.inline(note.text)) + [""]
-                + wrap("Topics: " + note.topics.joined(separator: ", ")) + [""]
-                + ["  1. Continue", "  2. Skip for now (come back to it later)", options.recordsProgress ? "  3. Pause and leave (your place is saved)" : "  3. Stop the preview"],
-            keys: "1-3 choose"
+                + wrap(chrome.topics + note.topics.joined(separator: ", ")) + [""]
+                + numbered([chrome.noteContinue, chrome.noteSkip, options.recordsProgress ? chrome.notePause : chrome.noteStopPreview]),
+            keys: chrome.noteKeys
         )
         let choice = try ask({ _ in screen }, kind: .command(entries: 3)) { line in
-            ["1", "2", "3", ""].contains(line) ? .success(line) : .failure(Problem("Type 1, 2 or 3."))
+            ["1", "2", "3", ""].contains(line) ? .success(line) : .failure(Problem(chrome.noteProblem))
         }
         switch choice {
         case "2": throw Leave.toMenu

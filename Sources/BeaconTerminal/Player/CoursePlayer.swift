@@ -38,6 +38,8 @@ public final class CoursePlayer {
         public var recordsProgress = true
         /// How long a save may take before the trainee is told it is still saving.
         public var savingNotice: TimeInterval = 0.4
+        /// The language of the player's own words (the course's text is in its own language).
+        public var language: Language = .english
 
         public init(seed: UInt64? = nil) { self.seed = seed }
     }
@@ -66,7 +68,7 @@ public final class CoursePlayer {
         self.store = store
         self.trainee = trainee
         self.terminal = terminal
-        prompter = Prompter(terminal: terminal, resources: resources, recordsProgress: options.recordsProgress)
+        prompter = Prompter(terminal: terminal, resources: resources, words: .in(options.language), recordsProgress: options.recordsProgress)
         self.options = options
         random = SeededRandom(seed: options.seed ?? UInt64.random(in: .min ... .max))
     }
@@ -86,7 +88,7 @@ public final class CoursePlayer {
         } catch let error as NotSaved {
             return .notSaved(error.reason)
         } catch {
-            return .notSaved(Self.reason(error))
+            return .notSaved(Self.reason(error, words: words))
         }
     }
 

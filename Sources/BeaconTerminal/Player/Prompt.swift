@@ -120,8 +120,9 @@ private func updated(_ draft: String, _ character: Character, _ kind: DraftKind)
     switch kind {
     case .single(let count):
         if let number, (1...count).contains(number) { return String(number) }
-        // True/false questions also take t and f.
-        if count == 2, character == "t" { return "1" }
+        // True/false questions also take t and f (v for verdadero in Spanish; no other
+        // letter means anything here, so both languages' letters work in either).
+        if count == 2, character == "t" || character == "v" { return "1" }
         if count == 2, character == "f" { return "2" }
         return draft
     case .toggles(let count):

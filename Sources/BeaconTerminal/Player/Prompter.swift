@@ -26,13 +26,15 @@ final class Prompter {
     let terminal: any Terminal
     let theme: Theme
     let resources: CrisisResources
+    let words: PlayerWords
     /// False in previews, which keep nothing: no screen may then promise that work is saved.
     let recordsProgress: Bool
 
-    init(terminal: any Terminal, resources: CrisisResources, recordsProgress: Bool = true) {
+    init(terminal: any Terminal, resources: CrisisResources, words: PlayerWords, recordsProgress: Bool = true) {
         self.terminal = terminal
         theme = Theme(colour: terminal.usesColour)
         self.resources = resources
+        self.words = words
         self.recordsProgress = recordsProgress
     }
 
@@ -58,7 +60,7 @@ final class Prompter {
         let screen = { (draft: String) -> Screen in
             var shown = screen(draft)
             // In typed text ? is a question mark and q a letter, so the keys line says when they act.
-            let common = kind == .text ? "! crisis support · ? first: help · q alone on a line: \(quit)" : "! crisis support · ? help · q \(quit)"
+            let common = kind == .text ? self.words.chrome.commonKeysTyped(quit) : self.words.chrome.commonKeys(quit)
             shown.keys = (shown.keys.isEmpty ? "" : shown.keys + " · ") + common
             return shown
         }
@@ -132,7 +134,7 @@ final class Prompter {
         let body = screen.body.flatMap { $0.lines(width: width) }
         var foot = [""]
         if let problem { foot += lines(theme.warn(problem)) }
-        foot += lines(theme.dim("Keys: " + screen.keys))
+        foot += lines(theme.dim(words.chrome.keysLabel + screen.keys))
         // Typed text is echoed by the screen itself ("You say: …"), so only choices get the line.
         if let draft, !kind.isCommand, !kind.isTyped { foot += lines(draft, first: "> ", rest: "  ") }
         // One line is left free so that writing the last one does not scroll the terminal.
@@ -146,9 +148,9 @@ final class Prompter {
         scroll.offset = min(max(scroll.offset, 0), max(body.count - window, 0))
         let end = min(scroll.offset + window, body.count)
         var moves: [String] = []
-        if scroll.offset > 0 { moves.append("↑ PgUp back") }
-        if end < body.count { moves.append("↓ PgDn more") }
-        let place = theme.dim("(lines \(scroll.offset + 1)-\(end) of \(body.count): " + moves.joined(separator: " · ") + ")")
+        if scroll.offset > 0 { moves.append(words.chrome.scrollBack) }
+        if end < body.count { moves.append(words.chrome.scrollMore) }
+        let place = theme.dim(words.chrome.scrollPlace(scroll.offset + 1, end, body.count, moves.joined(separator: " · ")))
         return (head + body[scroll.offset..<end] + [place] + foot).joined(separator: "\n") + "\n"
     }
 
@@ -177,7 +179,7 @@ final class Prompter {
     }
 
     private var backKeys: String {
-        terminal.isInteractive ? "any key goes back to where you were" : "type your answer to the screen above when you are ready"
+        terminal.isInteractive ? words.chrome.backKeysInteractive : words.chrome.backKeysLinear
     }
 
     func crisisScreen() -> Screen {
@@ -191,30 +193,21 @@ final class Prompter {
             body += wrap(elsewhere)
         }
         body.append("")
-        body += wrap(theme.dim("These numbers are for \(resources.regionInWords). Last checked on \(resources.reviewedInWords)."))
-        return Screen(heading: "Crisis support", body: body, keys: backKeys)
+        let checked = resources.reviewedParts.map { words.chrome.date($0.year, $0.month, $0.day) } ?? resources.reviewed
+        body += wrap(theme.dim(words.chrome.crisisChecked(resources.regionInWords, checked)))
+        return Screen(heading: words.chrome.crisisHeading, body: body, keys: backKeys)
     }
 
     func helpScreen(keys: String) -> Screen {
-        var body = wrap(recordsProgress
-            ? "Every answer is saved the moment you give it. Leave at any time and beacon learn brings you back to the same question or scene."
-            : "This is a preview: nothing you answer is recorded, and leaving ends it.")
+        let chrome = words.chrome
+        var body = wrap(recordsProgress ? chrome.helpSaved : chrome.helpPreview)
         body.append("")
-        let rows = [
-            ("Enter", "continue, or confirm your answer"),
-            ("1-9", "choose a numbered option"),
-            ("n / p", "next / previous page in a lesson"),
-            ("q", "back to the menu (from the course menu: leave)"),
-            ("!", "crisis support: who to call or text right now"),
-            ("?", "this help"),
-            ("Ctrl-C", "save and leave at once"),
-        ]
-        for (key, meaning) in rows { body += wrap(meaning, first: "  " + key.padding(toLength: 8, withPad: " ", startingAt: 0), rest: "          ") }
+        for (key, meaning) in chrome.helpRows { body += wrap(meaning, first: "  " + key.padding(toLength: 8, withPad: " ", startingAt: 0), rest: "          ") }
         body.append("")
-        body += wrap("When you type a reply or a short answer, ! opens crisis support at any point (type \\! for an exclamation mark); ? opens this help when it is the first key; and a line that is only ? or q does what those keys do. To send one of them as your words, put a backslash before it: \\q sends q.")
+        body += wrap(chrome.helpTyping)
         body.append("")
-        body += wrap("On the screen you came from: " + keys)
-        return Screen(heading: "Help", body: body, keys: backKeys)
+        body += wrap(chrome.helpCameFrom + keys)
+        return Screen(heading: chrome.helpHeading, body: body, keys: backKeys)
     }
 }
 

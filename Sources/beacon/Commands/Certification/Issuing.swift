@@ -108,7 +108,7 @@ extension BeaconCommand {
         static let configuration = CommandConfiguration(
             commandName: "issue",
             abstract: "Issue a signed Open Badges 3.0 certificate to an eligible trainee.",
-            discussion: "Refuses a trainee who is not eligible, unless --override gives a reason, which the audit log keeps. The certificate names the holder, the program and dates; never scores or anything the trainee wrote."
+            discussion: "Refuses a trainee who is not eligible, unless --override gives a reason, which the audit log keeps. The certificate names the holder, the program and dates; never scores or anything the trainee wrote. It is worded in the language of the edition the trainee took (their latest finished quiz): the editions are the courses beside this one with the same id and version, such as curricula/peer-core-es beside curricula/peer-core."
         )
         @Option(help: "Trainee id.") var trainee: String
         @Option(help: "Program id (default: the course's only program).") var program: String?
@@ -123,7 +123,8 @@ extension BeaconCommand {
             let record = try refusing {
                 try context.service.issue(
                     trainee: person, course: context.course.course, program: try context.program(program),
-                    settings: try context.store.certificationSettings(), override: override, actor: acting.id
+                    settings: try context.store.certificationSettings(), override: override, actor: acting.id,
+                    editions: context.course.editions
                 )
             }
             try emit(record, to: output)
@@ -151,7 +152,10 @@ extension BeaconCommand {
         func run() throws {
             let context = try CertificationContext(course: course)
             let record = try refusing {
-                try context.service.renew(credential, course: context.course.course, settings: try context.store.certificationSettings(), override: override, actor: acting.id)
+                try context.service.renew(
+                    credential, course: context.course.course, settings: try context.store.certificationSettings(), override: override, actor: acting.id,
+                    editions: context.course.editions
+                )
             }
             try emit(record, to: output)
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 @preconcurrency import Glibc
+import BeaconCore
 import BeaconSSH
 import BeaconServer
 import BeaconStore
@@ -68,11 +69,13 @@ extension BeaconCommand {
             limits.idle = TimeInterval(sshIdleSeconds ?? sshIdleMinutes * 60)
             limits.connectionsPerMinute = sshConnectionsPerMinute
             let address = (port == 22 ? "" : "-p \(port) ") + (sshHost == "0.0.0.0" || sshHost == "::" ? "THIS-HOST" : sshHost)
-            let service = SSHService(
-                store: try LearningStore(home: home), hostKey: hostKey,
-                course: .init(course: loaded.course, stamp: loaded.stamp, resources: LoadedCourse.crisisResources(), address: address, seed: seed),
-                limits: limits
+            // Each trainee's LANG or LC_ALL may ask for another language than the course's.
+            var served = SSHService.Course(
+                course: loaded.course, stamp: loaded.stamp, resources: LoadedCourse.crisisResources(Language(tag: loaded.course.language) ?? .english),
+                address: address, seed: seed
             )
+            for language in Language.allCases { served.resourcesByLanguage[language] = LoadedCourse.crisisResources(language) }
+            let service = SSHService(store: try LearningStore(home: home), hostKey: hostKey, course: served, limits: limits)
             let bound = try service.start(host: sshHost, port: port)
             // Started as a service its output goes to a log: write these lines out now.
             defer { fflush(stdout) }

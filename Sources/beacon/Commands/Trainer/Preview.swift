@@ -38,6 +38,8 @@ extension BeaconCommand {
         @Flag(help: "Linear mode: no redraws, answers as lines.")
         var plain = false
 
+        @OptionGroup var language: LanguageOption
+
         func run() throws {
             let loaded = try LoadedCourse.load(course)
             if let module, loaded.course.module(module) == nil {
@@ -52,11 +54,12 @@ extension BeaconCommand {
             let terminal = TTYTerminal(linear: plain)
             TTYTerminal.setFarewell("\nPreview ended; nothing was recorded.\n")
             var options = CoursePlayer.Options()
+            options.language = language.language(for: loaded.course)
             options.ignorePrerequisites = true
             options.recordsProgress = false
             let player = CoursePlayer(
                 course: loaded.course, stamp: loaded.stamp, store: store, trainee: trainee,
-                terminal: terminal, resources: LoadedCourse.crisisResources(), options: options
+                terminal: terminal, resources: LoadedCourse.crisisResources(options.language), options: options
             )
             let target = roleplay ?? module
             let exit = target.map { player.run(item: $0) } ?? player.run()
