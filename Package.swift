@@ -28,6 +28,8 @@ let package = Package(
         // The store's PostgreSQL backend (BEACON_DATABASE_URL=postgres://…), for several instances.
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // bcrypt for browser passphrases (HummingbirdBcrypt only).
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     ],
     targets: [
         // libxml2 from the system; shim.h hides its ICU headers from Foundation (see docs/ARCHITECTURE.md).
@@ -76,6 +78,18 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // The browser transport: sign-in, sessions and the accessible linear page, on beacon serve.
+        .target(
+            name: "BeaconWeb",
+            dependencies: [
+                "BeaconCore", "BeaconStore", "BeaconTerminal", "BeaconServer",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
         // libqrencode from the system, for the QR code on printable certificates.
         .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         .target(name: "BeaconQR", dependencies: ["CQREncode", "BeaconCore"], swiftSettings: strictSettings),
@@ -96,7 +110,7 @@ let package = Package(
         .executableTarget(
             name: "beacon",
             dependencies: [
-                "BeaconCore", "BeaconXML", "BeaconStore", "BeaconTerminal", "BeaconCredentials", "BeaconServer", "BeaconSSH",
+                "BeaconCore", "BeaconXML", "BeaconStore", "BeaconTerminal", "BeaconCredentials", "BeaconServer", "BeaconSSH", "BeaconWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -140,6 +154,15 @@ let package = Package(
             name: "BeaconTerminalTests",
             dependencies: ["BeaconTerminal", "BeaconStore", "BeaconCore", "BeaconXML", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Golden"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "BeaconWebTests",
+            dependencies: [
+                "BeaconWeb", "BeaconServer", "BeaconTerminal", "BeaconStore", "BeaconCore", "BeaconXML", "BeaconCredentials",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -19,8 +19,23 @@ public struct ServerSettings: Sendable {
 }
 
 /// The router with every route, separate from running it, so tests drive it without a socket.
-public func buildRouter(backend: some VerificationBackend, settings: ServerSettings = .init()) -> Router<BasicRequestContext> {
-    let router = Router()
+/// The request context of `beacon serve`: Hummingbird's basics and the peer's address, which
+/// the browser sign-in throttle counts by.
+public struct BeaconContext: RequestContext, RemoteAddressRequestContext {
+    public var coreContext: CoreRequestContextStorage
+    public let remoteAddress: SocketAddress?
+
+    public init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        remoteAddress = source.channel.remoteAddress
+    }
+}
+
+/// `routes` adds more (the browser learning pages) to the same router, under the same headers.
+public func buildRouter(
+    backend: some VerificationBackend, settings: ServerSettings = .init(), routes: ((Router<BeaconContext>) -> Void)? = nil
+) -> Router<BeaconContext> {
+    let router = Router(context: BeaconContext.self)
     router.add(middleware: SecurityHeaders())
     let limit = settings.maxBodyBytes
 
@@ -93,7 +108,7 @@ public func buildRouter(backend: some VerificationBackend, settings: ServerSetti
     }
 
     // did:web: the issuer's DID document, at /.well-known/did.json or a path form's /a/b/did.json.
-    let didDocument: @Sendable (Request, BasicRequestContext) async throws -> Response = { request, _ in
+    let didDocument: @Sendable (Request, BeaconContext) async throws -> Response = { request, _ in
         guard let document = try await backend.didDocument(path: request.uri.path) else {
             return problem(.notFound, "this issuer publishes no DID document at \(request.uri.path)")
         }
@@ -115,15 +130,18 @@ public func buildRouter(backend: some VerificationBackend, settings: ServerSetti
         }
         return html(Pages.shared(report, json: credential, path: request.uri.path, words))
     }
+    routes?(router)
     return router
 }
 
 /// The whole application; `beacon serve` runs it, tests use `buildRouter` or this with `.router`.
-public func buildApplication(backend: some VerificationBackend, settings: ServerSettings) -> some ApplicationProtocol {
+public func buildApplication(
+    backend: some VerificationBackend, settings: ServerSettings, routes: ((Router<BeaconContext>) -> Void)? = nil
+) -> some ApplicationProtocol {
     var logger = Logger(label: "beacon.serve")
     logger.logLevel = .info
     return Application(
-        router: buildRouter(backend: backend, settings: settings),
+        router: buildRouter(backend: backend, settings: settings, routes: routes),
         configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "beacon"),
         logger: logger
     )
@@ -137,7 +155,7 @@ func words(_ request: Request) -> PageWords {
 }
 
 /// A page; it varies with Accept-Language, so caches keep each language apart.
-func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
+public func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
     Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .vary: "Accept-Language"], body: .init(byteBuffer: ByteBuffer(string: text)))
 }
 
@@ -153,7 +171,7 @@ func problem(_ status: HTTPResponse.Status, _ message: String) -> Response {
 
 /// Headers on every response: no scripts, no framing, no sniffing, no referrer leaks.
 struct SecurityHeaders: RouterMiddleware {
-    typealias Context = BasicRequestContext
+    typealias Context = BeaconContext
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response: Response

@@ -116,3 +116,17 @@ protocol ByteBufferLike {
 extension Array: ByteBufferLike where Element == UInt8 {
     var allBytes: [UInt8] { self }
 }
+
+/// The fields of an `application/x-www-form-urlencoded` body; the first of a repeated name wins.
+public enum FormFields {
+    public static func parse(_ bytes: [UInt8]) -> [String: String] {
+        var fields: [String: String] = [:]
+        for pair in bytes.split(separator: UInt8(ascii: "&")) {
+            let pieces = pair.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
+            let name = String(decoding: FormBody.percentDecode(Array(pieces[0])), as: UTF8.self)
+            let value = pieces.count == 2 ? String(decoding: FormBody.percentDecode(Array(pieces[1])), as: UTF8.self) : ""
+            if fields[name] == nil { fields[name] = value }
+        }
+        return fields
+    }
+}

@@ -2,7 +2,7 @@ import BeaconCore
 
 /// Escapes text for HTML element content and double- or single-quoted attributes. Every value
 /// that comes from a credential passes through here: a holder's "name" can be anything.
-func escapeHTML(_ text: String) -> String {
+public func escapeHTML(_ text: String) -> String {
     var result = ""
     result.reserveCapacity(text.utf8.count)
     for character in text.unicodeScalars {
@@ -21,7 +21,7 @@ func escapeHTML(_ text: String) -> String {
 /// A whole page: no scripts, no external fonts, styles or images; readable in any browser,
 /// printable, and usable with a screen reader. Written in `words`' language, with links to the
 /// same page (`switchTo`) in the others.
-func page(title: String, body: String, _ words: PageWords = .english, switchTo: String = "/") -> String {
+public func page(title: String, body: String, _ words: PageWords = .english, switchTo: String = "/") -> String {
     let others = Language.allCases.filter { $0 != words.language }.map { language in
         "<a href=\"\(escapeHTML(switchTo))?lang=\(language.rawValue)\" hreflang=\"\(language.rawValue)\" lang=\"\(language.rawValue)\">\(language.ownName.prefix(1).uppercased() + language.ownName.dropFirst())</a>"
     }.joined(separator: " · ")

@@ -46,31 +46,31 @@ public enum EnrolmentRecords {
         return trainee
     }
 
+    /// Marks a typed code used and returns its trainee, or why it does not work. Both ways in
+    /// (an SSH key, a browser passphrase) spend codes through here.
+    static func claim(_ tx: any RecordTransaction, _ typed: String, at now: Date) throws -> Result<Trainee, EnrolmentRefusal> {
+        let hash = EnrolmentCode.hash(EnrolmentCode.normalized(typed))
+        guard let row = try tx.row("SELECT traineeId, expiresAt, usedAt FROM enrolmentCode WHERE codeHash = ?", [.text(hash)]),
+            let traineeId = row.string("traineeId")
+        else { return .failure(.unknown) }
+        if let refusal = EnrolmentCode.refusal(row, now: now) { return .failure(refusal) }
+        guard let trainee = try TraineeRecords.find(tx, id: traineeId), !trainee.name.isEmpty else { return .failure(.unknown) }
+        try tx.execute("UPDATE enrolmentCode SET usedAt = ? WHERE codeHash = ?", [.date(now), .text(hash)])
+        return .success(trainee)
+    }
+
     public static func redeem(
         _ tx: any RecordTransaction, _ typed: String, fingerprint: String, publicKey: String, source: String, actor: String, at now: Date
     ) throws -> Result<Trainee, EnrolmentRefusal> {
-        let hash = EnrolmentCode.hash(EnrolmentCode.normalized(typed))
-        let outcome: Result<Trainee, EnrolmentRefusal>
-        if let row = try tx.row("SELECT traineeId, expiresAt, usedAt FROM enrolmentCode WHERE codeHash = ?", [.text(hash)]),
-            let traineeId = row.string("traineeId")
-        {
-            if let refusal = EnrolmentCode.refusal(row, now: now) {
-                outcome = .failure(refusal)
-            } else if let trainee = try TraineeRecords.find(tx, id: traineeId), !trainee.name.isEmpty {
-                try tx.execute("UPDATE enrolmentCode SET usedAt = ? WHERE codeHash = ?", [.date(now), .text(hash)])
-                try tx.execute(
-                    """
-                    INSERT INTO traineeKey (fingerprint, traineeId, publicKey, addedAt) VALUES (?, ?, ?, ?)
-                    ON CONFLICT (fingerprint) DO UPDATE SET traineeId = excluded.traineeId, publicKey = excluded.publicKey, addedAt = excluded.addedAt
-                    """,
-                    [.text(fingerprint), .text(traineeId), .text(publicKey), .date(now)]
-                )
-                outcome = .success(trainee)
-            } else {
-                outcome = .failure(.unknown)
-            }
-        } else {
-            outcome = .failure(.unknown)
+        let outcome = try claim(tx, typed, at: now)
+        if case .success(let trainee) = outcome {
+            try tx.execute(
+                """
+                INSERT INTO traineeKey (fingerprint, traineeId, publicKey, addedAt) VALUES (?, ?, ?, ?)
+                ON CONFLICT (fingerprint) DO UPDATE SET traineeId = excluded.traineeId, publicKey = excluded.publicKey, addedAt = excluded.addedAt
+                """,
+                [.text(fingerprint), .text(trainee.id), .text(publicKey), .date(now)]
+            )
         }
         var details = JSONObject([("source", .string(source)), ("key", .string(fingerprint))])
         switch outcome {

@@ -37,7 +37,7 @@ extension LearningStore {
             let answers = try count("SELECT COUNT(*) AS n FROM quizResponse JOIN quizAttempt ON quizAttempt.id = attemptId WHERE traineeId = ?")
             let runs = try count("SELECT COUNT(*) AS n FROM roleplayRun WHERE traineeId = ?")
             let credentials = try count("SELECT COUNT(*) AS n FROM credential WHERE traineeId = ?")
-            for table in ["lessonProgress", "quizAttempt", "roleplayRun", "enrolment", "enrolmentCode", "traineeKey"] + ProgramSchema.traineeTables {
+            for table in ["lessonProgress", "quizAttempt", "roleplayRun", "enrolment", "enrolmentCode", "traineeKey"] + ProgramSchema.traineeTables + WebSchema.traineeTables {
                 // Responses and steps go with their attempts and runs (ON DELETE CASCADE).
                 try tx.execute("DELETE FROM \(table) WHERE traineeId = ?", [.text(id)])
             }

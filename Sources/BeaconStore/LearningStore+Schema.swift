@@ -167,6 +167,9 @@ extension LearningStore {
         migrator.registerMigration("v7-programs") { db in
             for statement in ProgramSchema.statements(time: "DATETIME", real: "REAL") { try db.execute(sql: statement) }
         }
+        migrator.registerMigration("v8-web") { db in
+            for statement in WebSchema.statements(time: "DATETIME") { try db.execute(sql: statement) }
+        }
         return migrator
     }
 }

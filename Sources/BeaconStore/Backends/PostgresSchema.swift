@@ -6,7 +6,7 @@
 /// and steps), cohorts, enrolment codes and keys, issued credentials, and the program records
 /// (staff, hours, attestations, observations, references): the whole record.
 public enum PostgresSchema {
-    public static let version = 7
+    public static let version = 8
 
     static let migrations: [(version: Int, sql: [String])] = [
         (1, [
@@ -176,6 +176,8 @@ public enum PostgresSchema {
         // Certification programs: staff and assignments, legal names, live sessions, supervised
         // hours, attestations, observations, references and the credential's stage.
         (7, ProgramSchema.statements(time: "TIMESTAMPTZ", real: "DOUBLE PRECISION")),
+        // Trainees in a browser: passphrases, sessions and the sign-in throttle.
+        (8, WebSchema.statements(time: "TIMESTAMPTZ")),
     ]
 
     /// Brings the database to `version`; a database from a newer Beacon is refused by name.

@@ -11,6 +11,7 @@ public enum RecordCopy {
         "setting", "cohort", "trainee", "enrolment", "lessonProgress", "quizAttempt", "quizResponse",
         "roleplayRun", "roleplayStep", "enrolmentCode", "traineeKey", "credential", "auditLog",
         "person", "staffCode", "staffKey", "supervision", "facilitation", "programVersion", "liveSession", "attendance", "workHours", "attestation", "observation", "referenceReceived", "ceClaim", "retraining", "attemptGrant",
+        "webLogin", "webSession", "webThrottle",
     ]
     /// Columns whose SQLite 0 and 1 are PostgreSQL booleans.
     static let booleanColumns: Set<String> = ["passed", "shared"]

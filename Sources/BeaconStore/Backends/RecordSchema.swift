@@ -5,5 +5,6 @@ public enum RecordSchema {
         "createdAt", "startedAt", "lastActivityAt", "completedAt", "updatedAt", "finishedAt", "answeredAt", "at", "issuedAt",
         "validUntil", "statusChangedAt", "expiresAt", "usedAt", "addedAt",
         "legalNameConfirmedAt", "assignedAt", "loggedAt", "decidedAt", "signedAt", "recordedAt",
+        "lastSeenAt", "windowStart", "lockedUntil",
     ]
 }

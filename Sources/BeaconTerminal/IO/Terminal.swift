@@ -34,4 +34,11 @@ public protocol Terminal: AnyObject {
     func readLine() -> String?
     /// Interactive mode: clear the screen before drawing the next one.
     func clearScreen()
+    /// True when the transport lays text out itself (a web page reflows it to the reader's
+    /// window): each paragraph is then written as one line, not wrapped to `width`.
+    var reflows: Bool { get }
+}
+
+extension Terminal {
+    public var reflows: Bool { false }
 }

@@ -39,7 +39,7 @@ final class Prompter {
     }
 
     /// Prose width: the terminal, but never wider than is comfortable to read.
-    var textWidth: Int { max(20, min(terminal.width, 100) - 1) }
+    var textWidth: Int { terminal.reflows ? Int.max / 4 : max(20, min(terminal.width, 100) - 1) }
 
     /// A paragraph for a screen's body, wrapped when the screen is drawn.
     func wrap(_ text: String, first: String = "", rest: String? = nil) -> [Para] {

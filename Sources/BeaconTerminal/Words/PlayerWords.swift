@@ -26,7 +26,7 @@ public struct PlayerWords: Sendable {
     /// Keys, scrolling, help, crisis support, content notes, callouts and saving: the frame
     /// around every screen.
     public struct Chrome: Sendable {
-        let keysLabel: String
+        public let keysLabel: String
         /// The keys that work everywhere, after a screen's own: in typed text, then elsewhere.
         let commonKeysTyped: @Sendable (_ quit: String) -> String
         let commonKeys: @Sendable (_ quit: String) -> String
@@ -36,9 +36,9 @@ public struct PlayerWords: Sendable {
         let backKeysInteractive: String
         let backKeysLinear: String
         let crisisHeading: String
-        let crisisChecked: @Sendable (_ region: String, _ date: String) -> String
+        public let crisisChecked: @Sendable (_ region: String, _ date: String) -> String
         /// "27 November 2026" from its parts.
-        let date: @Sendable (_ year: Int, _ month: Int, _ day: Int) -> String
+        public let date: @Sendable (_ year: Int, _ month: Int, _ day: Int) -> String
         let helpHeading: String
         let helpSaved: String
         let helpPreview: String

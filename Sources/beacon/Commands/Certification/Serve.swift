@@ -3,6 +3,7 @@ import ArgumentParser
 import BeaconCore
 import BeaconSSH
 import BeaconServer
+import BeaconWeb
 import BeaconStore
 import Foundation
 import Hummingbird
@@ -13,7 +14,7 @@ extension BeaconCommand {
             commandName: "serve",
             abstract: "Serve the verification page, the JSON API, status lists and shared certificates.",
             discussion: """
-                Routes: GET / (the form employers use), POST /verify, POST /api/v1/verify (JSON in, the beacon verify --json report out), GET /status/revocation, /status/suspension, /status/inactive and /status/relinquished, GET /issuer, GET /healthz, GET /c/{id}, and for a did:web issuer its DID document at /.well-known/did.json (or the path form, /a/did.json or /a/b/did.json) (only for certificates their holder shares with beacon share).
+                Routes: GET / (the form employers use), with --learn GET /learn (trainees in a browser, without JavaScript: enrol with a code, sign in, answer one screen per page), POST /verify, POST /api/v1/verify (JSON in, the beacon verify --json report out), GET /status/revocation, /status/suspension, /status/inactive and /status/relinquished, GET /issuer, GET /healthz, GET /c/{id}, and for a did:web issuer its DID document at /.well-known/did.json (or the path form, /a/did.json or /a/b/did.json) (only for certificates their holder shares with beacon share).
 
                 Stops gracefully on SIGTERM or Ctrl-C. Logs never contain a certificate's personal data.
                 """
@@ -27,7 +28,9 @@ extension BeaconCommand {
         @Option(help: ArgumentHelp("Also serve the course over SSH on this port (trainees connect with ssh -p PORT host; staff enrolled with beacon people enrol reach their desk).", valueName: "port"))
         var sshPort: Int?
         @Option(help: ArgumentHelp("Address the SSH service listens on.", valueName: "address")) var sshHost = "127.0.0.1"
-        @Option(help: ArgumentHelp("Course trainees take over SSH (default: the bundled course).", valueName: "path")) var course: String?
+        @Option(help: ArgumentHelp("Course trainees take over SSH and in the browser (default: the bundled course).", valueName: "path")) var course: String?
+        @Flag(help: "Also serve the course in browsers at /learn: enrolment with a trainer's code, a passphrase, and one answer per page, with no JavaScript.")
+        var learn = false
         @Option(help: ArgumentHelp("The most SSH sessions at once.", valueName: "n")) var sshSessions = 200
         @Option(help: ArgumentHelp("Seconds a connection may take to authenticate.", valueName: "s")) var sshLoginSeconds = 30
         @Option(help: ArgumentHelp("Minutes without a key before a session is saved and closed.", valueName: "m")) var sshIdleMinutes = 30
@@ -51,12 +54,24 @@ extension BeaconCommand {
                 if !changes.isEmpty { printChanges(changes) }
             }
             let backend = try StoreBackend(home: home)
-            let app = buildApplication(backend: backend, settings: ServerSettings(host: host, port: port))
+            let learning = try learn ? learnService(home: home) : nil
+            let app = buildApplication(backend: backend, settings: ServerSettings(host: host, port: port), routes: learning.map { service in { service.addRoutes(to: $0) } })
             let ssh = try sshPort.map { try startSSH(home: home, port: $0) }
             print("Beacon is serving on http://\(host):\(port) (Ctrl-C to stop)")
             fflush(stdout)
             try await app.runService()
             ssh?.stop(message: "The Beacon server is stopping for a moment. Everything you answered is saved; connect again shortly to carry on.")
+        }
+
+        /// Learning in the browser at /learn: the same store and course as SSH.
+        private func learnService(home: URL) throws -> LearnService {
+            let loaded = try LoadedCourse.load(course)
+            let store = try LearningStore(home: home)
+            var settings = LearnService.Settings()
+            settings.secureCookies = try store.certificationSettings().publicURL.hasPrefix("https://")
+            let language = Language(tag: loaded.course.language) ?? .english
+            let course = WebCourse(course: loaded.course, stamp: loaded.stamp, resources: LoadedCourse.crisisResources(language), seed: seed)
+            return LearnService(store: store, course: course, settings: settings)
         }
 
         /// The SSH service beside the web server: same store, the bundled (or named) course.
