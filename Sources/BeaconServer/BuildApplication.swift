@@ -186,8 +186,11 @@ struct SecurityHeaders: RouterMiddleware {
             context.logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(type(of: error))"])
             response = problem(.internalServerError, "the server could not complete this request")
         }
-        response.headers[.beaconCSP] =
-            "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+        // Every page is without script, unless a route set its own policy (the terminal page).
+        if response.headers[.beaconCSP] == nil {
+            response.headers[.beaconCSP] =
+                "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+        }
         response.headers[.beaconNoSniff] = "nosniff"
         response.headers[.beaconReferrerPolicy] = "no-referrer"
         return response

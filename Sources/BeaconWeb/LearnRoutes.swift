@@ -43,6 +43,8 @@ public struct LearnService: Sendable {
     let players: WebPlayers
     /// Compared against when a sign-in names nobody, so an unknown id takes as long as a known one.
     let decoy: String
+    /// xterm.js for the terminal page, or which Debian package is missing.
+    let xterm: Result<XtermBundle, XtermMissing>
 
     public init(store: LearningStore, course: WebCourse, settings: Settings = .init()) {
         self.store = store
@@ -50,6 +52,13 @@ public struct LearnService: Sendable {
         self.settings = settings
         players = WebPlayers(store: store, course: course, idle: settings.idle, limit: settings.players)
         decoy = Bcrypt.hash(Self.token(), cost: settings.cost)
+        xterm = XtermBundle.load()
+    }
+
+    /// What to tell the operator when the terminal page cannot be served; nil when it can.
+    public var terminalProblem: String? {
+        if case .failure(let missing) = xterm { return missing.description }
+        return nil
     }
 
     public func addRoutes(to router: Router<BeaconContext>) {
@@ -61,6 +70,25 @@ public struct LearnService: Sendable {
         router.post("/learn/sign-in") { request, context in try await self.signIn(request, context) }
         router.post("/learn/answer") { request, _ in try await self.answer(request) }
         router.post("/learn/sign-out") { request, _ in try await self.signOut(request) }
+        router.get("/learn/terminal") { request, _ in
+            guard try self.session(request) != nil else { return self.redirect("/learn") }
+            guard case .success = self.xterm else { return self.redirect("/learn") }
+            let language = self.language(request)
+            var response = html(TerminalPage.render(words: .in(language), language: language))
+            response.headers[HTTPField.Name("Content-Security-Policy")!] = TerminalPage.policy
+            return response
+        }
+        router.get("/learn/assets/{file}") { _, context -> Response in
+            guard case .success(let bundle) = self.xterm else { return Response(status: .notFound) }
+            let (body, type): (String, String)
+            switch try context.parameters.require("file") {
+            case "xterm.js": (body, type) = (bundle.script, "text/javascript; charset=utf-8")
+            case "xterm.css": (body, type) = (bundle.css, "text/css; charset=utf-8")
+            case "terminal.js": (body, type) = (TerminalPage.script, "text/javascript; charset=utf-8")
+            default: return Response(status: .notFound)
+            }
+            return Response(status: .ok, headers: [.contentType: type, .cacheControl: "no-cache"], body: .init(byteBuffer: ByteBuffer(string: body)))
+        }
         router.get("/learn/crisis") { request, _ in
             let language = self.language(request)
             return html(LearnPages.crisis(self.course.resources, words: .in(language), player: .in(language), language: language))
@@ -85,7 +113,8 @@ public struct LearnService: Sendable {
         let words = LearnWords.in(language)
         guard let result else { return html(LearnPages.message(words.busy, words: words, language: language), status: .serviceUnavailable) }
         if result.ended { return html(LearnPages.message(words.left, words: words, language: language)) }
-        return html(LearnPages.screen(result.text, note: note, problem: problem, csrf: session.csrfToken, words: words, player: .in(language), language: language), status: status)
+        let terminal: Bool = if case .success = xterm { true } else { false }
+        return html(LearnPages.screen(result.text, note: note, problem: problem, csrf: session.csrfToken, words: words, player: .in(language), language: language, terminal: terminal), status: status)
     }
 
     /// A sign-in or enrolment form with a fresh form token in its cookie and its field.
@@ -204,7 +233,7 @@ public struct LearnService: Sendable {
 
     // MARK: Helpers
 
-    private func session(_ request: Request) throws -> WebSession? {
+    func session(_ request: Request) throws -> WebSession? {
         guard let token = request.cookies[Self.sessionCookie]?.value, !token.isEmpty else { return nil }
         return try store.webSession(tokenHash: Self.digest(token), idle: settings.idle, longest: settings.longest, at: settings.now())
     }
@@ -232,7 +261,7 @@ public struct LearnService: Sendable {
     }
 
     /// The page's language: the switch, else the course's.
-    private func language(_ request: Request) -> Language {
+    func language(_ request: Request) -> Language {
         request.uri.queryParameters.get("lang").flatMap(Language.init(tag:)) ?? Language(tag: course.course.language) ?? .english
     }
 
@@ -244,7 +273,7 @@ public struct LearnService: Sendable {
         max(1, Int((until.timeIntervalSince(settings.now()) / 60).rounded(.up)))
     }
 
-    private func redirect(_ location: String) -> Response {
+    func redirect(_ location: String) -> Response {
         Response(status: .seeOther, headers: [.location: location])
     }
 

@@ -33,6 +33,9 @@ struct LearnWords: Sendable {
     let tooLong: @Sendable (_ maximum: Int) -> String
     let crisisTitle: String
     let back: String
+    let plainPage: String
+    let terminalLabel: String
+    let openTerminal: String
 
     static func `in`(_ language: Language) -> LearnWords {
         switch language {
@@ -71,7 +74,10 @@ struct LearnWords: Sendable {
         busy: "Beacon is at its limit of learners at once. Please try again in a few minutes.",
         tooLong: { maximum in "That answer is longer than \(maximum) characters; please shorten it." },
         crisisTitle: "Crisis support",
-        back: "Back"
+        back: "Back",
+        plainPage: "The plain page (screen readers, small screens)",
+        terminalLabel: "Course terminal: type your answers; ! for crisis support, ? for help",
+        openTerminal: "Open the course as a terminal in this page"
     )
 
     static let spanish = LearnWords(
@@ -104,6 +110,9 @@ struct LearnWords: Sendable {
         busy: "Beacon llegó a su límite de participantes a la vez. Por favor, inténtelo de nuevo en unos minutos.",
         tooLong: { maximum in "Esa respuesta tiene más de \(maximum) caracteres; por favor, acórtela." },
         crisisTitle: "Ayuda en crisis",
-        back: "Volver"
+        back: "Volver",
+        plainPage: "La página sencilla (lectores de pantalla, pantallas pequeñas)",
+        terminalLabel: "Terminal del curso: escriba sus respuestas; ! para ayuda en crisis, ? para ayuda",
+        openTerminal: "Abrir el curso como terminal en esta página"
     )
 }

@@ -7,6 +7,7 @@ import BeaconWeb
 import BeaconStore
 import Foundation
 import Hummingbird
+import Logging
 
 extension BeaconCommand {
     struct Serve: AsyncParsableCommand {
@@ -39,6 +40,8 @@ extension BeaconCommand {
         @Option(help: .hidden) var seed: UInt64?
         /// The idle limit in seconds, so a test need not wait minutes.
         @Option(help: .hidden) var sshIdleSeconds: Int?
+        /// The browser session's idle limit in seconds, so a test need not wait half an hour.
+        @Option(help: .hidden) var webIdleSeconds: Int?
 
         func validate() throws {
             if let sshPort, !(0...65_535).contains(sshPort) { throw ValidationError("--ssh-port is a port number, 1 to 65535") }
@@ -55,11 +58,21 @@ extension BeaconCommand {
             }
             let backend = try StoreBackend(home: home)
             let learning = try learn ? learnService(home: home) : nil
-            let app = buildApplication(backend: backend, settings: ServerSettings(host: host, port: port), routes: learning.map { service in { service.addRoutes(to: $0) } })
             let ssh = try sshPort.map { try startSSH(home: home, port: $0) }
             print("Beacon is serving on http://\(host):\(port) (Ctrl-C to stop)")
+            if let learning {
+                print("Trainees learn in a browser at http://\(host):\(port)/learn" + (learning.terminalProblem == nil ? " (the terminal page at /learn/terminal)" : ""))
+                if let problem = learning.terminalProblem { print("Note: " + problem) }
+            }
             fflush(stdout)
-            try await app.runService()
+            if let learning {
+                var logger = Logger(label: "beacon.serve")
+                logger.logLevel = .info
+                let router = buildRouter(backend: backend, settings: ServerSettings(host: host, port: port)) { learning.addRoutes(to: $0) }
+                try await learning.application(router: router, host: host, port: port, logger: logger).runService()
+            } else {
+                try await buildApplication(backend: backend, settings: ServerSettings(host: host, port: port)).runService()
+            }
             ssh?.stop(message: "The Beacon server is stopping for a moment. Everything you answered is saved; connect again shortly to carry on.")
         }
 
@@ -69,6 +82,7 @@ extension BeaconCommand {
             let store = try LearningStore(home: home)
             var settings = LearnService.Settings()
             settings.secureCookies = try store.certificationSettings().publicURL.hasPrefix("https://")
+            if let webIdleSeconds { settings.idle = TimeInterval(webIdleSeconds) }
             let language = Language(tag: loaded.course.language) ?? .english
             let course = WebCourse(course: loaded.course, stamp: loaded.stamp, resources: LoadedCourse.crisisResources(language), seed: seed)
             return LearnService(store: store, course: course, settings: settings)

@@ -59,7 +59,7 @@ enum LearnPages {
     }
 
     /// The trainee's current screen and the one field that answers it.
-    static func screen(_ text: String, note: String?, problem text2: String?, csrf: String, words: LearnWords, player: PlayerWords, language: Language) -> String {
+    static func screen(_ text: String, note: String?, problem text2: String?, csrf: String, words: LearnWords, player: PlayerWords, language: Language, terminal: Bool = false) -> String {
         let screen = ScreenHTML.render(text, keysLabel: player.chrome.keysLabel)
         return frame(words.signInTitle, """
             \(note.map { "<p class=\"note\" role=\"status\">\(escapeHTML($0))</p>" } ?? "")
@@ -74,6 +74,7 @@ enum LearnPages {
             <p><button type="submit">\(escapeHTML(words.sendButton))</button></p>
             <p class="keys">\(escapeHTML(words.answerHint))</p>
             </form>
+            \(terminal ? "<p><a href=\"/learn/terminal?lang=\(language.rawValue)\">\(escapeHTML(words.openTerminal))</a></p>" : "")
             <form method="post" action="/learn/sign-out?lang=\(language.rawValue)">
             <input type="hidden" name="csrf" value="\(escapeHTML(csrf))">
             <p><button type="submit">\(escapeHTML(words.signOutButton))</button></p>

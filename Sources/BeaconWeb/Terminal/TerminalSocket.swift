@@ -1,0 +1,91 @@
+import BeaconCore
+import BeaconServer
+import BeaconStore
+import BeaconTerminal
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdWebSocket
+import Logging
+import NIOCore
+import NIOWebSocket
+
+/// The WebSocket behind the terminal page: upgraded only for a signed-in session whose page is
+/// on this origin; messages are capped. Each socket drives a player of its own; a dropped one
+/// ends it, and the next resumes where the record says.
+extension LearnService {
+    static let maximumMessage = 64 * 1_024
+
+    /// Whether and how to upgrade a request to `/learn/socket`.
+    func shouldUpgrade(_ request: HTTPRequest) async throws -> ShouldUpgradeResult<WebSocketDataHandler<HTTP1WebSocketUpgradeChannel.Context>> {
+        guard request.path?.split(separator: "?").first == "/learn/socket" else { return .dontUpgrade }
+        // A page on another site may open a socket here with the trainee's cookie; its Origin says so.
+        guard let origin = request.headerFields[.origin], let host = request.authority,
+            origin == "http://" + host || origin == "https://" + host
+        else { return .dontUpgrade }
+        let cookies = (request.headerFields[.cookie] ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard let token = cookies.first(where: { $0.hasPrefix(Self.sessionCookie + "=") })?.dropFirst(Self.sessionCookie.count + 1),
+            let session = try store.webSession(tokenHash: Self.digest(String(token)), idle: settings.idle, longest: settings.longest, at: settings.now())
+        else { return .dontUpgrade }
+        let trainee = session.trainee
+        return .upgrade([:]) { inbound, outbound, _ in
+            try await self.play(trainee: trainee, inbound: inbound, outbound: outbound)
+        }
+    }
+
+    private func play(trainee: Trainee, inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter) async throws {
+        let (screens, output) = AsyncStream<String>.makeStream()
+        let terminal = SocketTerminal(idleLimit: settings.idle) { output.yield($0) }
+        let language = Language(tag: course.course.language) ?? .english
+        var options = CoursePlayer.Options(seed: course.seed)
+        options.language = language
+        let (course, store, settings) = (course, store, options)
+        let thread = Thread {
+            let player = CoursePlayer(
+                course: course.course, stamp: course.stamp, store: store, trainee: trainee,
+                terminal: terminal, resources: course.resources, options: settings
+            )
+            _ = player.run()
+            output.finish()
+        }
+        thread.name = "beacon-web-terminal"
+        thread.stackSize = 1 << 20
+        thread.start()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                for await text in screens { try await outbound.write(.text(text)) }
+                try? await outbound.close(.normalClosure, reason: nil)
+            }
+            group.addTask {
+                defer { terminal.close() }
+                for try await message in inbound.messages(maxSize: Self.maximumMessage) {
+                    switch message {
+                    case .text(let keys): terminal.feed(Array(keys.utf8))
+                    case .binary(var buffer):
+                        // A window size: 1, columns, rows (two bytes each).
+                        if buffer.readInteger(as: UInt8.self) == 1, let columns = buffer.readInteger(as: UInt16.self), let rows = buffer.readInteger(as: UInt16.self) {
+                            terminal.resize(columns: Int(columns), rows: Int(rows))
+                        }
+                    }
+                }
+            }
+            // Either side ending ends both: the socket closing stops the player, and the
+            // player leaving closes the socket.
+            _ = try await group.next()
+            terminal.close()
+            group.cancelAll()
+        }
+    }
+
+    /// The application: `router` with the terminal's WebSocket beside it.
+    public func application(router: Router<BeaconContext>, host: String, port: Int, logger: Logger) -> some ApplicationProtocol {
+        Application(
+            router: router,
+            server: .http1WebSocketUpgrade(configuration: .init(ws: .init(maxFrameSize: Self.maximumMessage))) { request, _, _ in
+                try await self.shouldUpgrade(request)
+            },
+            configuration: .init(address: .hostname(host, port: port), serverName: "beacon"),
+            logger: logger
+        )
+    }
+}
