@@ -45,6 +45,7 @@ public struct LearnService: Sendable {
     let decoy: String
     /// xterm.js for the terminal page, or which Debian package is missing.
     let xterm: Result<XtermBundle, XtermMissing>
+    let sockets = SocketCount()
 
     public init(store: LearningStore, course: WebCourse, settings: Settings = .init()) {
         self.store = store

@@ -15,12 +15,15 @@ final class SocketTerminal: Terminal, @unchecked Sendable {
     private var lastInput = Date()
     private(set) var timedOut = false
 
-    let isInteractive = true
-    let usesColour = true
+    /// False for the linear mode (`/learn/socket?linear=1`): lines in, screens printed once,
+    /// as `ssh -T` gives; for screen readers driving a socket, and for measuring.
+    let isInteractive: Bool
+    var usesColour: Bool { isInteractive }
     let idleLimit: TimeInterval
     private let send: @Sendable (String) -> Void
 
-    init(idleLimit: TimeInterval, send: @escaping @Sendable (String) -> Void) {
+    init(interactive: Bool = true, idleLimit: TimeInterval, send: @escaping @Sendable (String) -> Void) {
+        isInteractive = interactive
         self.idleLimit = idleLimit
         self.send = send
     }
@@ -60,7 +63,7 @@ final class SocketTerminal: Terminal, @unchecked Sendable {
 
     func write(_ text: String) {
         // xterm.js is a terminal in raw mode: carriage returns are ours to send.
-        send(text.replacingOccurrences(of: "\n", with: "\r\n"))
+        send(isInteractive ? text.replacingOccurrences(of: "\n", with: "\r\n") : text)
     }
 
     func clearScreen() { write("\u{1B}[H\u{1B}[2J") }

@@ -10,6 +10,23 @@ import Logging
 import NIOCore
 import NIOWebSocket
 
+/// Open terminal sockets, counted against the limit of players.
+final class SocketCount: @unchecked Sendable {
+    // Safe: `count` is read and written only with `lock` held.
+    private let lock = NSLock()
+    private var count = 0
+
+    func open(limit: Int) -> Bool {
+        lock.withLock {
+            guard count < limit else { return false }
+            count += 1
+            return true
+        }
+    }
+
+    func close() { lock.withLock { count -= 1 } }
+}
+
 /// The WebSocket behind the terminal page: upgraded only for a signed-in session whose page is
 /// on this origin; messages are capped. Each socket drives a player of its own; a dropped one
 /// ends it, and the next resumes where the record says.
@@ -18,7 +35,9 @@ extension LearnService {
 
     /// Whether and how to upgrade a request to `/learn/socket`.
     func shouldUpgrade(_ request: HTTPRequest) async throws -> ShouldUpgradeResult<WebSocketDataHandler<HTTP1WebSocketUpgradeChannel.Context>> {
-        guard request.path?.split(separator: "?").first == "/learn/socket" else { return .dontUpgrade }
+        let parts = (request.path ?? "").split(separator: "?", maxSplits: 1)
+        guard parts.first == "/learn/socket" else { return .dontUpgrade }
+        let linear = parts.count == 2 && parts[1].split(separator: "&").contains("linear=1")
         // A page on another site may open a socket here with the trainee's cookie; its Origin says so.
         guard let origin = request.headerFields[.origin], let host = request.authority,
             origin == "http://" + host || origin == "https://" + host
@@ -28,14 +47,18 @@ extension LearnService {
             let session = try store.webSession(tokenHash: Self.digest(String(token)), idle: settings.idle, longest: settings.longest, at: settings.now())
         else { return .dontUpgrade }
         let trainee = session.trainee
+        // As many sockets as players: past that the page says the connection closed, and the
+        // plain page says why.
+        guard sockets.open(limit: settings.players) else { return .dontUpgrade }
         return .upgrade([:]) { inbound, outbound, _ in
-            try await self.play(trainee: trainee, inbound: inbound, outbound: outbound)
+            defer { self.sockets.close() }
+            try await self.play(trainee: trainee, linear: linear, inbound: inbound, outbound: outbound)
         }
     }
 
-    private func play(trainee: Trainee, inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter) async throws {
+    private func play(trainee: Trainee, linear: Bool, inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter) async throws {
         let (screens, output) = AsyncStream<String>.makeStream()
-        let terminal = SocketTerminal(idleLimit: settings.idle) { output.yield($0) }
+        let terminal = SocketTerminal(interactive: !linear, idleLimit: settings.idle) { output.yield($0) }
         let language = Language(tag: course.course.language) ?? .english
         var options = CoursePlayer.Options(seed: course.seed)
         options.language = language

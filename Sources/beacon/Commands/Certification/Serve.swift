@@ -42,6 +42,9 @@ extension BeaconCommand {
         @Option(help: .hidden) var sshIdleSeconds: Int?
         /// The browser session's idle limit in seconds, so a test need not wait half an hour.
         @Option(help: .hidden) var webIdleSeconds: Int?
+        /// bcrypt's cost for new passphrases, so a benchmark can enrol hundreds quickly.
+        @Option(help: .hidden) var webBcryptCost: UInt8?
+        @Option(help: ArgumentHelp("The most browser players at once (the plain page).", valueName: "n")) var webSessions = 200
 
         func validate() throws {
             if let sshPort, !(0...65_535).contains(sshPort) { throw ValidationError("--ssh-port is a port number, 1 to 65535") }
@@ -83,6 +86,8 @@ extension BeaconCommand {
             var settings = LearnService.Settings()
             settings.secureCookies = try store.certificationSettings().publicURL.hasPrefix("https://")
             if let webIdleSeconds { settings.idle = TimeInterval(webIdleSeconds) }
+            if let webBcryptCost { settings.cost = min(max(webBcryptCost, 4), 31) }
+            settings.players = webSessions
             let language = Language(tag: loaded.course.language) ?? .english
             let course = WebCourse(course: loaded.course, stamp: loaded.stamp, resources: LoadedCourse.crisisResources(language), seed: seed)
             return LearnService(store: store, course: course, settings: settings)
