@@ -55,6 +55,18 @@ import Testing
     }
 
     @Test(arguments: Backend.allCases)
+    func oneTraineeHasTwoWaysInAKeyAndAPassphrase(_ backend: Backend) throws {
+        guard let store = try Self.store(backend) else { return }
+        let (trainee, sshCode, _) = try store.issueEnrolmentCode(traineeName: "Kai Moreno", traineeId: nil, cohort: nil, validFor: 3600, at: Self.now)
+        #expect(try store.redeemEnrolmentCode(sshCode, fingerprint: "SHA256:key", publicKey: "ssh-ed25519 AAAA", source: "x", actor: "ssh", at: Self.now) == .success(trainee))
+        // A second code for the same trainee opens the browser too: one record, two ways in.
+        let (same, webCode, _) = try store.issueEnrolmentCode(traineeName: nil, traineeId: trainee.id, cohort: nil, validFor: 3600, at: Self.now)
+        #expect(same == trainee)
+        #expect(try store.enrolForWeb(code: webCode, passphraseHash: "$2b$04$x", source: "x", at: Self.now) == .success(trainee))
+        #expect(try store.trainee(forKey: "SHA256:key") == trainee && store.webLogin(trainee: trainee.id)?.trainee == trainee)
+    }
+
+    @Test(arguments: Backend.allCases)
     func repeatedFailuresLockANameWhetherOrNotItIsEnrolled(_ backend: Backend) throws {
         guard let store = try Self.store(backend) else { return }
         var rule = SignInThrottle()
