@@ -16,6 +16,25 @@ public struct WebCourse: Sendable {
         self.resources = resources
         self.seed = seed
     }
+
+    /// Runs the course for `trainee` on `terminal`, on a thread of its own (a session's reads
+    /// block there, never on an event loop); `done` is called when the player returns.
+    func play(store: LearningStore, trainee: Trainee, terminal: any Terminal & Sendable, language: Language, done: @escaping @Sendable () -> Void) {
+        var options = CoursePlayer.Options(seed: seed)
+        options.language = language
+        let (course, settings) = (self, options)
+        let thread = Thread {
+            let player = CoursePlayer(
+                course: course.course, stamp: course.stamp, store: store, trainee: trainee,
+                terminal: terminal, resources: course.resources, options: settings
+            )
+            _ = player.run()
+            done()
+        }
+        thread.name = "beacon-web-player"
+        thread.stackSize = 1 << 20  // small stacks: the player needs little, and sessions share the machine
+        thread.start()
+    }
 }
 
 /// The players of signed-in browsers, one per trainee (two tabs share it). A player lives on
@@ -58,7 +77,7 @@ final class WebPlayers: @unchecked Sendable {
         }
         players[trainee.id] = (terminal, Date())
         lock.unlock()
-        if started { start(terminal, trainee: trainee, language: language) }
+        if started { course.play(store: store, trainee: trainee, terminal: terminal, language: language) { terminal.finish() } }
         // A new player (after a restart, or a player that had ended) shows where the trainee
         // is; an answer posted from an older page was for another screen, so it is not sent.
         let result = terminal.exchange(started ? nil : line)
@@ -83,22 +102,4 @@ final class WebPlayers: @unchecked Sendable {
     }
 
     var count: Int { lock.withLock { players.count } }
-
-    private func start(_ terminal: WebLinearTerminal, trainee: Trainee, language: Language) {
-        var options = CoursePlayer.Options(seed: course.seed)
-        options.language = language
-        let (course, store, settings) = (course, store, options)
-        // The player is made on its own thread and lives there.
-        let thread = Thread {
-            let player = CoursePlayer(
-                course: course.course, stamp: course.stamp, store: store, trainee: trainee,
-                terminal: terminal, resources: course.resources, options: settings
-            )
-            _ = player.run()
-            terminal.finish()
-        }
-        thread.name = "beacon-web-player"
-        thread.stackSize = 1 << 20
-        thread.start()
-    }
 }

@@ -60,20 +60,7 @@ extension LearnService {
         let (screens, output) = AsyncStream<String>.makeStream()
         let terminal = SocketTerminal(interactive: !linear, idleLimit: settings.idle) { output.yield($0) }
         let language = Language(tag: course.course.language) ?? .english
-        var options = CoursePlayer.Options(seed: course.seed)
-        options.language = language
-        let (course, store, settings) = (course, store, options)
-        let thread = Thread {
-            let player = CoursePlayer(
-                course: course.course, stamp: course.stamp, store: store, trainee: trainee,
-                terminal: terminal, resources: course.resources, options: settings
-            )
-            _ = player.run()
-            output.finish()
-        }
-        thread.name = "beacon-web-terminal"
-        thread.stackSize = 1 << 20
-        thread.start()
+        course.play(store: store, trainee: trainee, terminal: terminal, language: language) { output.finish() }
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
                 for await text in screens { try await outbound.write(.text(text)) }

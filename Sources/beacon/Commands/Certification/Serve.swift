@@ -60,8 +60,10 @@ extension BeaconCommand {
                 if !changes.isEmpty { printChanges(changes) }
             }
             let backend = try StoreBackend(home: home)
-            let learning = try learn ? learnService(home: home) : nil
-            let ssh = try sshPort.map { try startSSH(home: home, port: $0) }
+            // Loaded (and linted) once, for the browser and SSH alike.
+            let loaded = try learn || sshPort != nil ? LoadedCourse.load(course) : nil
+            let learning = try loaded.map { learn ? try learnService(home: home, loaded: $0) : nil } ?? nil
+            let ssh = try sshPort.flatMap { port in try loaded.map { try startSSH(home: home, port: port, loaded: $0) } }
             print("Beacon is serving on http://\(host):\(port) (Ctrl-C to stop)")
             if let learning {
                 print("Trainees learn in a browser at http://\(host):\(port)/learn" + (learning.terminalProblem == nil ? " (the terminal page at /learn/terminal)" : ""))
@@ -80,8 +82,7 @@ extension BeaconCommand {
         }
 
         /// Learning in the browser at /learn: the same store and course as SSH.
-        private func learnService(home: URL) throws -> LearnService {
-            let loaded = try LoadedCourse.load(course)
+        private func learnService(home: URL, loaded: LoadedCourse) throws -> LearnService {
             let store = try LearningStore(home: home)
             var settings = LearnService.Settings()
             settings.secureCookies = try store.certificationSettings().publicURL.hasPrefix("https://")
@@ -94,8 +95,7 @@ extension BeaconCommand {
         }
 
         /// The SSH service beside the web server: same store, the bundled (or named) course.
-        private func startSSH(home: URL, port: Int) throws -> SSHService {
-            let loaded = try LoadedCourse.load(course)
+        private func startSSH(home: URL, port: Int, loaded: LoadedCourse) throws -> SSHService {
             let hostKey = try HostKey.loadOrCreate(home: home)
             var limits = SSHService.Limits()
             limits.sessions = sshSessions
